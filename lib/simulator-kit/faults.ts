@@ -1,0 +1,135 @@
+// Faults on demand: each rule matches a route pattern and disturbs the answers to it,
+// so the app's timeouts, retries and stale-data handling can be tested against real HTTP.
+import { z } from "zod";
+
+export const faultRuleSchema = z.object({
+  /** A path pattern: `*` matches any run of characters, e.g. `/api/Computers*` or `*\/agent/*`. Case-insensitive. */
+  route: z.string().min(1).default("*"),
+  method: z.string().optional(),
+  kind: z.enum(["latency", "error", "rate-limit", "expire-token", "malformed-json", "hang", "reset"]),
+  /** Share of matching requests hit, 0..1. */
+  rate: z.number().min(0).max(1).default(1),
+  /** latency: added delay; hang: how long to wait before answering (default: until the client gives up). */
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+  /** error: the HTTP status to answer with. */
+  status: z.number().int().min(400).max(599).default(503),
+  /** rate-limit: the Retry-After seconds to send. */
+  retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+  /** Stop after this many hits (a burst); unlimited when absent. */
+  count: z.number().int().positive().optional(),
+});
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+export type FaultRule = z.output<typeof faultRuleSchema> & { id: number; hits: number };
+
+/** Thrown by a handler to ask the HTTP runner to drop the connection without answering. */
+export class ConnectionResetSignal extends Error {
+  constructor() {
+    super("simulated connection reset");
+  }
+}
+
+function toRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  return new RegExp(`^${escaped}$`, "i");
+}
+
+export type FaultOutcome =
+  | { kind: "pass"; delayMs: number }
+  | { kind: "respond"; response: Response }
+  | { kind: "expire-token"; delayMs: number }
+  | { kind: "malformed-json"; delayMs: number }
+  | { kind: "reset" };
+
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private nextId = 1;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(input: FaultRuleInput): FaultRule {
+    const rule: FaultRule = { ...faultRuleSchema.parse(input), id: this.nextId++, hits: 0 };
+    this.rules.push(rule);
+    return rule;
+  }
+
+  list(): FaultRule[] {
+    return [...this.rules];
+  }
+
+  remove(id: number): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((r) => r.id !== id);
+    return this.rules.length < before;
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Decides what happens to one request. `path` is the pathname inside the simulator. */
+  evaluate(method: string, path: string): FaultOutcome {
+    let delayMs = 0;
+    let tokenExpired = false;
+    let malformed = false;
+    for (const rule of this.rules) {
+      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (!toRegExp(rule.route).test(path)) continue;
+      if (rule.count !== undefined && rule.hits >= rule.count) continue;
+      if (this.random() >= rule.rate) continue;
+      rule.hits++;
+      switch (rule.kind) {
+        case "latency":
+          delayMs += rule.delayMs ?? 1000;
+          break;
+        case "hang":
+          delayMs += rule.delayMs ?? 600_000;
+          break;
+        case "error":
+          return {
+            kind: "respond",
+            response: Response.json(
+              { message: `Simulated fault: HTTP ${rule.status}` },
+              { status: rule.status },
+            ),
+          };
+        case "rate-limit":
+          return {
+            kind: "respond",
+            response: Response.json(
+              { message: "Simulated fault: too many requests" },
+              { status: 429, headers: { "Retry-After": String(rule.retryAfterSeconds) } },
+            ),
+          };
+        case "expire-token":
+          tokenExpired = true;
+          break;
+        case "malformed-json":
+          malformed = true;
+          break;
+        case "reset":
+          return { kind: "reset" };
+      }
+    }
+    if (tokenExpired) return { kind: "expire-token", delayMs };
+    if (malformed) return { kind: "malformed-json", delayMs };
+    return { kind: "pass", delayMs };
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Cuts a JSON body in half, the way a proxy that drops a connection mid-body would. */
+export async function malformResponse(response: Response): Promise<Response> {
+  const text = await response.text();
+  const broken = text.length > 2 ? text.slice(0, Math.floor(text.length / 2)) : "{";
+  return new Response(broken, { status: response.status, headers: response.headers });
+}
