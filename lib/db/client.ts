@@ -1,0 +1,37 @@
+// The app's one Prisma client, for SQLite or PostgreSQL depending on DATABASE_URL.
+// Both generated clients have the same model API; the SQLite one's type stands for both.
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client/client";
+import { PrismaClient as PostgresClient } from "@/prisma/generated/postgresql/client/client";
+import { env } from "@/lib/env";
+import { resolveDatabaseTarget, type DatabaseTarget } from "./url";
+
+export type Db = SqliteClient;
+
+export function databaseTarget(): DatabaseTarget {
+  return resolveDatabaseTarget(env().DATABASE_URL, env().DATA_DIR);
+}
+
+export function createDb(target: DatabaseTarget = databaseTarget()): Db {
+  if (target.provider === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  }
+  // WAL lets readers run while a writer commits and survives a crash mid-write; busy_timeout waits for a
+  // concurrent writer (a second process on the same file) instead of failing at once.
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { backupConsoleDb?: Db };
+
+/** The process-wide client (kept on globalThis so hot reload in development does not open new pools). */
+export function db(): Db {
+  globalForDb.backupConsoleDb ??= createDb();
+  return globalForDb.backupConsoleDb;
+}
+
+/** Tests point the app at their own database. */
+export function setDbForTests(client: Db | undefined): void {
+  globalForDb.backupConsoleDb = client;
+}

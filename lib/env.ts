@@ -1,0 +1,43 @@
+// Every environment variable the app reads, parsed once. Nothing else reads process.env directly.
+import path from "node:path";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset → SQLite at <DATA_DIR>/app.db. `postgresql://...` → PostgreSQL. */
+  DATABASE_URL: optional,
+  /** Where the SQLite file, the generated session secret and the key ring live. */
+  DATA_DIR: optional.transform((v) => path.resolve(v ?? "data")),
+  /** Master key(s) for the credential vault: base64 of 32 bytes, or a key ring `2:<base64>,1:<base64>` (first = current). */
+  APP_ENCRYPTION_KEY: optional,
+  /** Session signing secret; generated into DATA_DIR when unset. */
+  NEXTAUTH_SECRET: optional,
+  NEXTAUTH_URL: optional,
+  /** Scripted installs: the first admin is created from these when the database has no user yet. */
+  ADMIN_EMAIL: optional,
+  ADMIN_PASSWORD: optional,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `1` installs the demo (simulated vendors) at start-up when no connection exists. */
+  DEMO: optional.transform((v) => v === "1" || v === "true"),
+  /** `1` when a reverse proxy sets X-Forwarded-For; otherwise the client address is not taken from headers. */
+  TRUST_PROXY: optional.transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+/** Tests change variables between cases; this forgets the parsed copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
