@@ -12,7 +12,7 @@ const envSchema = z.object({
   /** Unset → SQLite at <DATA_DIR>/app.db. `postgresql://...` → PostgreSQL. */
   DATABASE_URL: optional,
   /** Where the SQLite file, the generated session secret and the key ring live. */
-  DATA_DIR: optional.transform((v) => path.resolve(v ?? "data")),
+  DATA_DIR: optional.transform((v) => path.resolve(/*turbopackIgnore: true*/ v ?? "data")),
   /** Master key(s) for the credential vault: base64 of 32 bytes, or a key ring `2:<base64>,1:<base64>` (first = current). */
   APP_ENCRYPTION_KEY: optional,
   /** Session signing secret; generated into DATA_DIR when unset. */

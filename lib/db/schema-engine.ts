@@ -52,7 +52,7 @@ class CharAsTextPool extends pg.Pool {
 
 // adapter-pg splits scripts on every ";", which breaks strings and function bodies: send the script whole.
 async function connectPg(config: PgConfig) {
-  const adapter = await new PrismaPg(new CharAsTextPool(config), { disposeExternalPool: true }).connect();
+  const adapter = await new PrismaPg(new CharAsTextPool(config) as unknown as pg.Pool, { disposeExternalPool: true }).connect();
   const withDriver = adapter as typeof adapter & { underlyingDriver(): pg.Pool; onError(e: unknown): never };
   adapter.executeScript = async (sql: string) => {
     try {

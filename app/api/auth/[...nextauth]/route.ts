@@ -1,0 +1,8 @@
+// next-auth's own routes: CSRF token, credentials callback, session, sign-out.
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+
+const handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) =>
+  NextAuth(authOptions())(request, context);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/route";
+
+// GET /api/v1/me – the signed-in user and role
+export const GET = apiRoute({ role: "viewer" }, async ({ user }) => user);

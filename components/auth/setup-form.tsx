@@ -1,0 +1,68 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircleIcon } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { apiFetch, ApiError } from "@/lib/api/client";
+import { setupInputSchema, type SetupInput } from "@/lib/schemas/users";
+
+export function SetupForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SetupInput>({ resolver: zodResolver(setupInputSchema), defaultValues: { email: "", name: "", password: "" } });
+
+  async function onSubmit(values: SetupInput) {
+    setError(null);
+    try {
+      await apiFetch("/api/v1/setup", { method: "POST", body: values });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        for (const [field, message] of Object.entries(e.fieldErrors())) form.setError(field as keyof SetupInput, { message });
+        setError(e.message);
+      } else setError("The server could not be reached.");
+      return;
+    }
+    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    router.replace(result?.error ? "/signin" : "/");
+    router.refresh();
+  }
+
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Welcome</CardTitle>
+        <CardDescription>Create the first admin account. You can invite technicians and viewers afterwards.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+          {error ? (
+            <Alert variant="destructive">
+              <AlertCircleIcon aria-hidden />
+              <span>{error}</span>
+            </Alert>
+          ) : null}
+          <FormField id="name" label="Your name" error={errors.name?.message}>
+            <Input id="name" autoComplete="name" autoFocus aria-invalid={!!errors.name} {...form.register("name")} />
+          </FormField>
+          <FormField id="email" label="Email" error={errors.email?.message}>
+            <Input id="email" type="email" autoComplete="username" aria-invalid={!!errors.email} {...form.register("email")} />
+          </FormField>
+          <FormField id="password" label="Password" hint="At least 12 characters." error={errors.password?.message}>
+            <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
+          </FormField>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Creating…" : "Create admin and sign in"}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { AlertCircleIcon } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { ApiError } from "@/lib/api/client";
+import { useSaveConnection } from "@/lib/queries/connections";
+import type { ConnectionDto } from "@/lib/schemas/connections";
+import { RACKSPACE_REGIONS, VENDORS, VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+
+interface FormValues {
+  vendor: Vendor;
+  name: string;
+  username: string;
+  secret: string;
+  baseUrl: string;
+  region: string;
+}
+
+/**
+ * Adds a connection, or edits one. On edit the secret field starts empty and is only sent when filled in:
+ * the stored secret is never sent to the browser, only replaced.
+ */
+export function ConnectionForm({ connection, onDone }: { connection?: ConnectionDto; onDone: () => void }) {
+  const save = useSaveConnection();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FormValues>({
+    defaultValues: {
+      vendor: connection?.vendor ?? "msp360",
+      name: connection?.name ?? "",
+      username: connection?.username ?? "",
+      secret: "",
+      baseUrl: connection?.baseUrl ?? "",
+      region: connection?.region ?? "",
+    },
+  });
+  const vendor = form.watch("vendor");
+  const info = VENDOR_INFO[vendor];
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: FormValues) {
+    setFormError(null);
+    const body: Record<string, unknown> = { name: values.name, username: values.username, baseUrl: values.baseUrl };
+    if (!connection) body.vendor = values.vendor;
+    if (!connection || values.secret) body.secret = values.secret;
+    if (values.vendor === "rackspace") body.region = values.region;
+    try {
+      await save.mutateAsync({ id: connection?.id, body });
+      toast.success(connection ? "Connection saved" : "Connection added", { description: values.name });
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [field, message] of Object.entries(error.fieldErrors())) {
+          form.setError(field as keyof FormValues, { message });
+        }
+        setFormError(error.message);
+      } else setFormError("The server could not be reached.");
+    }
+  }
+
+  return (
+    <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      {formError ? (
+        <Alert variant="destructive">
+          <AlertCircleIcon aria-hidden />
+          <span>{formError}</span>
+        </Alert>
+      ) : null}
+      <FormField id="vendor" label="Vendor" hint={info.credentialsHelp}>
+        <NativeSelect id="vendor" disabled={!!connection} {...form.register("vendor")}>
+          {VENDORS.map((v) => (
+            <option key={v} value={v}>
+              {VENDOR_INFO[v].label}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="name" label="Display name" error={errors.name?.message}>
+        <Input id="name" placeholder="e.g. MSP360 – main account" aria-invalid={!!errors.name} {...form.register("name")} />
+      </FormField>
+      <FormField id="username" label={info.usernameLabel} error={errors.username?.message}>
+        <Input id="username" autoComplete="off" aria-invalid={!!errors.username} {...form.register("username")} />
+      </FormField>
+      <FormField
+        id="secret"
+        label={info.secretLabel}
+        error={errors.secret?.message}
+        hint={connection ? "Stored encrypted. Leave empty to keep it; type a new one to replace it." : "Stored encrypted; it is never shown again."}
+      >
+        <Input
+          id="secret"
+          type="password"
+          autoComplete="new-password"
+          placeholder={connection ? "•••••••• (set)" : undefined}
+          aria-invalid={!!errors.secret}
+          {...form.register("secret")}
+        />
+      </FormField>
+      <FormField id="baseUrl" label={`${info.baseUrlLabel} (optional)`} error={errors.baseUrl?.message} hint={`Default: ${info.defaultBaseUrl}`}>
+        <Input id="baseUrl" type="url" placeholder={info.defaultBaseUrl} aria-invalid={!!errors.baseUrl} {...form.register("baseUrl")} />
+      </FormField>
+      {vendor === "rackspace" ? (
+        <FormField id="region" label="Region (optional)" error={errors.region?.message} hint="Only this region's agents are shown. Empty: all regions.">
+          <NativeSelect id="region" {...form.register("region")}>
+            <option value="">All regions</option>
+            {RACKSPACE_REGIONS.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+      ) : null}
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : connection ? "Save" : "Add connection"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { CableIcon, KeyRoundIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Switch } from "@/components/ui/switch";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { RelativeTime } from "@/components/common/relative-time";
+import { useConnections, useDeleteConnection, useSaveConnection } from "@/lib/queries/connections";
+import type { ConnectionDto } from "@/lib/schemas/connections";
+import { ConnectionForm } from "./connection-form";
+import { VendorBadge } from "./vendor-badge";
+
+type Editing = { mode: "add" } | { mode: "edit"; connection: ConnectionDto } | null;
+
+export function ConnectionsManager() {
+  const connections = useConnections();
+  const save = useSaveConnection();
+  const remove = useDeleteConnection();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
+
+  async function toggle(connection: ConnectionDto, enabled: boolean) {
+    try {
+      await save.mutateAsync({ id: connection.id, body: { enabled } });
+      toast.success(`${connection.name} ${enabled ? "enabled" : "disabled"}`);
+    } catch (error) {
+      toast.error("Could not change the connection", { description: (error as Error).message });
+    }
+  }
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    try {
+      await remove.mutateAsync(deleting.id);
+      toast.success("Connection deleted", { description: deleting.name });
+      setDeleting(null);
+    } catch (error) {
+      toast.error("Could not delete the connection", { description: (error as Error).message });
+    }
+  }
+
+  const addButton = (
+    <Button onClick={() => setEditing({ mode: "add" })}>
+      <PlusIcon aria-hidden />
+      Add connection
+    </Button>
+  );
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex justify-end">{connections.data?.length ? addButton : null}</div>
+      {connections.isPending ? (
+        <LoadingRows />
+      ) : connections.isError ? (
+        <LoadError error={connections.error} onRetry={() => connections.refetch()} />
+      ) : connections.data.length === 0 ? (
+        <EmptyState
+          icon={CableIcon}
+          title="No vendor connected yet"
+          description="Add the API credentials of an MSP360 Managed Backup or Rackspace Cloud Backup account. The secret is stored encrypted and never shown again."
+          action={addButton}
+        />
+      ) : (
+        <Card>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Vendor</TableHead>
+                <TableHead>Login</TableHead>
+                <TableHead>Endpoint</TableHead>
+                <TableHead>Secret</TableHead>
+                <TableHead>Enabled</TableHead>
+                <TableHead className="text-right">Actions</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {connections.data.map((connection) => (
+                <TableRow key={connection.id}>
+                  <TableCell className="font-medium">
+                    {connection.name}
+                    {connection.isDemo ? (
+                      <Badge variant="secondary" className="ml-2">
+                        Demo
+                      </Badge>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <VendorBadge vendor={connection.vendor} />
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{connection.username}</TableCell>
+                  <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={connection.effectiveBaseUrl}>
+                    {connection.effectiveBaseUrl}
+                    {connection.region ? ` · ${connection.region}` : ""}
+                  </TableCell>
+                  <TableCell className="text-xs">
+                    <span className="inline-flex items-center gap-1">
+                      <KeyRoundIcon className="size-3.5 text-success" aria-hidden />
+                      Set, changed <RelativeTime value={connection.secretUpdatedAt} />
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    <Switch
+                      checked={connection.enabled}
+                      onCheckedChange={(checked) => toggle(connection, checked)}
+                      aria-label={`${connection.enabled ? "Disable" : "Enable"} ${connection.name}`}
+                    />
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <div className="flex justify-end gap-1">
+                      <Button variant="ghost" size="icon" onClick={() => setEditing({ mode: "edit", connection })} aria-label={`Edit ${connection.name}`}>
+                        <PencilIcon aria-hidden />
+                      </Button>
+                      <Button variant="ghost" size="icon" onClick={() => setDeleting(connection)} aria-label={`Delete ${connection.name}`}>
+                        <Trash2Icon aria-hidden />
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{editing?.mode === "edit" ? `Edit ${editing.connection.name}` : "Add a connection"}</DialogTitle>
+            <DialogDescription>Credentials are checked against the vendor when the app syncs.</DialogDescription>
+          </DialogHeader>
+          {editing ? (
+            <ConnectionForm
+              key={editing.mode === "edit" ? editing.connection.id : "new"}
+              connection={editing.mode === "edit" ? editing.connection : undefined}
+              onDone={() => setEditing(null)}
+            />
+          ) : null}
+        </DialogContent>
+      </Dialog>
+
+      <Dialog open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Delete {deleting?.name}?</DialogTitle>
+            <DialogDescription>
+              The stored credentials are removed. Nothing changes at the vendor; you can add the connection again later.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setDeleting(null)}>
+              Cancel
+            </Button>
+            <Button variant="destructive" onClick={confirmDelete} disabled={remove.isPending}>
+              Delete connection
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import {
+  ActivityIcon,
+  BellRingIcon,
+  CableIcon,
+  ClipboardListIcon,
+  KeyRoundIcon,
+  LayoutDashboardIcon,
+  MonitorSmartphoneIcon,
+  ReceiptIcon,
+  ScrollTextIcon,
+  SettingsIcon,
+  UsersIcon,
+  type LucideIcon,
+} from "lucide-react";
+import type { Role } from "@/lib/schemas/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  minimumRole: Role;
+}
+
+export const MAIN_NAV: NavItem[] = [
+  { href: "/", label: "Overview", icon: LayoutDashboardIcon, minimumRole: "viewer" },
+  { href: "/agents", label: "Agents", icon: MonitorSmartphoneIcon, minimumRole: "viewer" },
+  { href: "/plans", label: "Backup plans", icon: ClipboardListIcon, minimumRole: "viewer" },
+  { href: "/activity", label: "Activity", icon: ActivityIcon, minimumRole: "viewer" },
+  { href: "/monitoring", label: "Monitoring", icon: BellRingIcon, minimumRole: "viewer" },
+  { href: "/billing", label: "Billing", icon: ReceiptIcon, minimumRole: "viewer" },
+  { href: "/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
+];
+
+export const SETTINGS_NAV: NavItem[] = [
+  { href: "/settings", label: "Settings", icon: SettingsIcon, minimumRole: "viewer" },
+  { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
+  { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
+  { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
+];

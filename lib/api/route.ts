@@ -1,0 +1,104 @@
+// The one wrapper every /api/v1 route handler goes through. It authenticates the session, checks the role,
+// parses params, query and body with the route's zod schemas, and turns every error into the one error shape.
+// Handlers stay thin: they call a service function and return its result.
+import "server-only";
+import { z } from "zod";
+import { sessionUserFromHeaders, type SessionUser } from "@/lib/auth/session";
+import { requestOrigin, type Actor } from "@/lib/auth/actor";
+import { hasRole, type Role } from "@/lib/schemas/roles";
+import { recordAudit } from "@/lib/services/audit";
+import { AppError, toErrorResponse, zodIssues } from "./errors";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  /** The least role allowed to call the route. */
+  role: Role;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+interface HandlerContext<P, Q, B> {
+  request: Request;
+  user: SessionUser;
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A cross-site page cannot read our responses, but it could try to send a cookie-carrying request.
+ * Session cookies are SameSite=Lax; on top of that, mutating requests must come from our own origin.
+ */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-origin requests are not accepted.");
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().includes("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+  }
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = zodIssues(result.error);
+    const first = issues[0];
+    const summary = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid";
+    throw new AppError("validation_failed", `Invalid ${where} (${summary}${issues.length > 1 ? `, and ${issues.length - 1} more` : ""}).`, issues);
+  }
+  return result.data;
+}
+
+export function apiRoute<
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  Q extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<undefined>,
+>(spec: RouteSpec<P, Q, B>, handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      if (MUTATING.has(request.method)) assertSameOrigin(request);
+      const user = await sessionUserFromHeaders(request.headers);
+      if (!user) throw new AppError("unauthorized", "Sign in to use this API.");
+      const actor: Actor = { type: "user", id: user.id, label: user.email, role: user.role, ...requestOrigin(request.headers) };
+      if (!hasRole(user.role, spec.role)) {
+        await recordAudit(actor, {
+          action: "access.denied",
+          outcome: "denied",
+          target: { type: "route", label: `${request.method} ${new URL(request.url).pathname}` },
+          details: { role: user.role, required: spec.role },
+        });
+        throw new AppError("forbidden", `This needs the ${spec.role} role; you are signed in as ${user.role}.`);
+      }
+      const params = spec.params ? parseWith(spec.params, await context.params, "path parameters") : {};
+      const url = new URL(request.url);
+      const query = spec.query ? parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters") : {};
+      const body = spec.body ? parseWith(spec.body, await readJsonBody(request), "request body") : undefined;
+      const result = await handler({ request, user, actor, params, query, body } as HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
+      const response = result instanceof Response ? result : result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
+      response.headers.set("Cache-Control", "no-store");
+      return response;
+    } catch (error) {
+      const response = toErrorResponse(error);
+      response.headers.set("Cache-Control", "no-store");
+      return response;
+    }
+  };
+}
+
+/** Most routes take a single `{id}` path parameter. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });

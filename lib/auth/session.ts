@@ -1,0 +1,35 @@
+// Who is signed in. The session cookie (a next-auth JWT) carries only the user's id and session version;
+// the user is read from the database on every request, so a disabled account, a new role or a password
+// reset takes effect at once.
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { findActiveUser } from "@/lib/services/users";
+import type { Role } from "@/lib/schemas/roles";
+import { authSecret, usesSecureCookies } from "./secret";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** next-auth's getToken reads `req.cookies` only, so the Cookie header is parsed here. */
+function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+export async function sessionUserFromHeaders(headers: Headers): Promise<SessionUser | null> {
+  const token = await getToken({
+    req: { headers, cookies: parseCookies(headers.get("cookie")) } as never,
+    secret: authSecret(),
+    secureCookie: usesSecureCookies(),
+  });
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+  return findActiveUser(token.uid, token.sv);
+}

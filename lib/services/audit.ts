@@ -1,0 +1,72 @@
+// The audit log: who did what, when, from where, to which target, with what outcome. Append-only:
+// this module is the only writer and offers no update or delete.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
+import type { Actor } from "@/lib/auth/actor";
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEntry {
+  action: string;
+  outcome: AuditOutcome;
+  target?: { type: string; id?: string; label?: string };
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(actor: Actor, entry: AuditEntry): Promise<void> {
+  await db().auditEvent.create({
+    data: {
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      actorLabel: actor.label ?? null,
+      ip: actor.ip ?? null,
+      userAgent: actor.userAgent?.slice(0, 300) ?? null,
+      action: entry.action,
+      outcome: entry.outcome,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      targetLabel: entry.target?.label ?? null,
+      details: (entry.details ?? undefined) as never,
+    },
+  });
+  logger.info({ audit: { ...entry, actor: actor.label ?? actor.type } }, `audit ${entry.action} ${entry.outcome}`);
+}
+
+export const auditQuerySchema = z.object({
+  action: z.string().max(100).optional(),
+  actor: z.string().max(200).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  targetType: z.string().max(50).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /** The id of the last event of the previous page; events come newest first. */
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export async function listAuditEvents(query: AuditQuery) {
+  const where = {
+    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.outcome ? { outcome: query.outcome } : {}),
+    ...(query.targetType ? { targetType: query.targetType } : {}),
+    ...(query.actor ? { actorLabel: { contains: query.actor } } : {}),
+    ...(query.cursor ? { id: { lt: query.cursor } } : {}),
+    ...(query.from || query.to
+      ? { at: { ...(query.from ? { gte: new Date(query.from) } : {}), ...(query.to ? { lte: endOfDayIfDate(query.to) } : {}) } }
+      : {}),
+  };
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((row) => ({ ...row, at: row.at.toISOString() })),
+    nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+function endOfDayIfDate(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
+}
