@@ -35,7 +35,7 @@ test("an admin adds a connection; its secret is stored encrypted and never retur
   await page.getByLabel("API password").fill(MSP360_SECRET);
   await page.getByLabel("API base URL (optional)").fill("not a url");
   await page.getByRole("button", { name: "Add connection" }).last().click();
-  await expect(page.getByText("Enter a full http:// or https:// URL.")).toBeVisible();
+  await expect(page.getByText("Enter a full http:// or https:// URL.", { exact: true })).toBeVisible();
   await snap(page, "04-connection-validation");
   await page.getByLabel("API base URL (optional)").fill("");
   await page.getByRole("button", { name: "Add connection" }).last().click();

@@ -16,11 +16,10 @@ export const REDACTED_KEYS = [
   "secretCiphertext",
 ];
 
-export function createLogger(destination?: DestinationStream) {
-  const { NODE_ENV, LOG_LEVEL } = env();
+export function createLogger(destination?: DestinationStream, level: string = env().LOG_LEVEL) {
   return pino(
     {
-      level: NODE_ENV === "test" && !destination ? "silent" : LOG_LEVEL,
+      level,
       redact: {
         paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((k) => `*.${k}`), ...REDACTED_KEYS.map((k) => `*.*.${k}`)],
         censor: "[redacted]",

@@ -24,8 +24,9 @@ export function SetupForm() {
       await apiFetch("/api/v1/setup", { method: "POST", body: values });
     } catch (e) {
       if (e instanceof ApiError) {
-        for (const [field, message] of Object.entries(e.fieldErrors())) form.setError(field as keyof SetupInput, { message });
-        setError(e.message);
+        const fields = Object.entries(e.fieldErrors());
+        for (const [field, message] of fields) form.setError(field as keyof SetupInput, { message });
+        if (fields.length === 0) setError(e.message);
       } else setError("The server could not be reached.");
       return;
     }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { AlertCircleIcon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
@@ -39,7 +39,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
       region: connection?.region ?? "",
     },
   });
-  const vendor = form.watch("vendor");
+  const vendor = useWatch({ control: form.control, name: "vendor" });
   const info = VENDOR_INFO[vendor];
   const { errors, isSubmitting } = form.formState;
 
@@ -55,10 +55,10 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
       onDone();
     } catch (error) {
       if (error instanceof ApiError) {
-        for (const [field, message] of Object.entries(error.fieldErrors())) {
-          form.setError(field as keyof FormValues, { message });
-        }
-        setFormError(error.message);
+        const fields = Object.entries(error.fieldErrors());
+        for (const [field, message] of fields) form.setError(field as keyof FormValues, { message });
+        // Field messages already say what is wrong; the banner is for errors that belong to no field.
+        if (fields.length === 0) setFormError(error.message);
       } else setFormError("The server could not be reached.");
     }
   }

@@ -42,10 +42,9 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
       toast.success("User created", { description: `${values.email} can sign in now.` });
       onDone();
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [field, message] of Object.entries(error.fieldErrors())) form.setError(field as keyof CreateUserInput, { message });
-      }
-      setFormError(error instanceof Error ? error.message : "The server could not be reached.");
+      const fields = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
+      for (const [field, message] of fields) form.setError(field as keyof CreateUserInput, { message });
+      if (fields.length === 0) setFormError(error instanceof Error ? error.message : "The server could not be reached.");
     }
   }
 

@@ -1,13 +1,13 @@
 // The audit log: who did what, when, from where, to which target, with what outcome. Append-only:
 // this module is the only writer and offers no update or delete.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/actor";
 
-export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+import { type AuditOutcome, type AuditQuery } from "./audit-query";
+
+export { auditQuerySchema } from "./audit-query";
 
 export interface AuditEntry {
   action: string;
@@ -34,19 +34,6 @@ export async function recordAudit(actor: Actor, entry: AuditEntry): Promise<void
   });
   logger.info({ audit: { ...entry, actor: actor.label ?? actor.type } }, `audit ${entry.action} ${entry.outcome}`);
 }
-
-export const auditQuerySchema = z.object({
-  action: z.string().max(100).optional(),
-  actor: z.string().max(200).optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional(),
-  targetType: z.string().max(50).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  /** The id of the last event of the previous page; events come newest first. */
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export async function listAuditEvents(query: AuditQuery) {
   const where = {

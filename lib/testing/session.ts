@@ -1,0 +1,34 @@
+// Session cookies for route-handler tests, minted exactly as next-auth mints them on sign-in.
+import { encode } from "next-auth/jwt";
+import { authSecret } from "@/lib/auth/secret";
+import type { Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/schemas/roles";
+
+export async function createUserRow(db: Db, role: Role, email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`) {
+  return db.user.create({ data: { email, name: `${role} user`, role, passwordHash: await hashPassword("a-long-enough-password") } });
+}
+
+export async function sessionCookie(user: { id: string; sessionVersion: number; email: string }): Promise<string> {
+  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, email: user.email }, secret: authSecret() });
+  return `next-auth.session-token=${token}`;
+}
+
+/** Calls a route handler the way Next does: a Request, and the params as a Promise. */
+export async function callRoute(
+  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  options: { method?: string; path?: string; cookie?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.body !== undefined) headers.set("content-type", "application/json");
+  headers.set("x-forwarded-for", "127.0.0.1");
+  const request = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined, text, headers: response.headers };
+}
