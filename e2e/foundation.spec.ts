@@ -18,6 +18,8 @@ test("a fresh install leads to setup, which creates the first admin and signs in
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
   await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
   await page.getByLabel("Password").fill(ADMIN.password);
+  // Demo data is offered (ticked by default); this run starts without it and adds it in the last test.
+  await page.getByLabel("Explore with demo data").uncheck();
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByText("Nothing to show yet")).toBeVisible();
@@ -40,7 +42,7 @@ test("an admin adds a connection; its secret is stored encrypted and never retur
   await page.getByLabel("API base URL (optional)").fill("");
   await page.getByRole("button", { name: "Add connection" }).last().click();
   await expect(page.getByRole("cell", { name: "MSP360 main", exact: true })).toBeVisible();
-  await expect(page.getByText(/Set, changed/)).toBeVisible();
+  await expect(page.getByText(/^Set ·/)).toBeVisible();
   await snap(page, "05-connections-list");
 
   const listed = await page.request.get("/api/v1/connections");
@@ -94,4 +96,24 @@ test("the audit log shows sign-ins, the new user and the new connection", async 
   await page.getByLabel("Outcome").selectOption("denied");
   await expect(page.getByRole("cell", { name: "user.create", exact: true })).toHaveCount(0);
   await snap(page, "09-audit");
+});
+
+test("an admin explores with demo data from simulated vendors, then removes it in one click", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto("/settings/connections");
+  await page.getByRole("button", { name: "Explore with demo data" }).click();
+  await expect(page.getByRole("cell", { name: "Demo – MSP360 Demo", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Demo – Rackspace Demo", exact: true })).toBeVisible();
+  await expect(page.getByText("The demo connections talk to simulated MSP360 and Rackspace accounts")).toBeVisible();
+  await snap(page, "10-connections-demo");
+
+  // The in-app simulator refuses credentials other than the demo's own.
+  const login = await page.request.post("/sim/msp360/api/Provider/Login", { data: { UserName: "someone", Password: "guess" } });
+  expect(login.status()).toBe(400);
+  expect((await login.json()).error).toBe("invalid_grant");
+
+  await page.getByRole("button", { name: "Remove demo" }).click();
+  await expect(page.getByRole("cell", { name: "Demo – MSP360 Demo", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "MSP360 main", exact: true })).toBeVisible();
+  expect((await page.request.post("/sim/msp360/api/Provider/Login", { data: {} })).status()).toBe(404);
 });

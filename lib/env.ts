@@ -9,6 +9,9 @@ const optional = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where `npm start` listens; also how the demo finds its in-app simulators when it is installed at start-up. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: optional,
   /** Unset → SQLite at <DATA_DIR>/app.db. `postgresql://...` → PostgreSQL. */
   DATABASE_URL: optional,
   /** Where the SQLite file, the generated session secret and the key ring live. */

@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Button } from "@/components/ui/button";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { hasRole } from "@/lib/schemas/roles";
+import { DemoBanner } from "@/components/demo/demo-controls";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -26,6 +27,8 @@ export default async function OverviewPage() {
           description="Backup Console shows the backups of all your customers across MSP360 and Rackspace in one place."
         />
       ) : (
+        <div className="grid gap-4">
+        {hasRole(user.role, "admin") ? <DemoBanner /> : null}
         <Card>
           <CardHeader>
             <CardTitle>Vendor connections</CardTitle>
@@ -39,6 +42,7 @@ export default async function OverviewPage() {
                 <CableIcon className="size-4 text-muted-foreground" aria-hidden />
                 <span className="font-medium">{c.name}</span>
                 <VendorBadge vendor={c.vendor} />
+                {c.isDemo ? <span className="text-xs text-muted-foreground">demo</span> : null}
                 {!c.enabled ? <span className="text-muted-foreground">disabled</span> : null}
               </div>
             ))}
@@ -51,6 +55,7 @@ export default async function OverviewPage() {
             ) : null}
           </CardContent>
         </Card>
+        </div>
       )}
     </>
   );

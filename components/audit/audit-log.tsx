@@ -41,7 +41,7 @@ export function AuditLog() {
 
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <div className="grid gap-1.5">
           <Label htmlFor="f-action">Action starts with</Label>

@@ -16,6 +16,7 @@ import { setupInputSchema, type SetupInput } from "@/lib/schemas/users";
 export function SetupForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [withDemo, setWithDemo] = useState(true);
   const form = useForm<SetupInput>({ resolver: zodResolver(setupInputSchema), defaultValues: { email: "", name: "", password: "" } });
 
   async function onSubmit(values: SetupInput) {
@@ -31,6 +32,11 @@ export function SetupForm() {
       return;
     }
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!result?.error && withDemo) {
+      await apiFetch("/api/v1/demo", { method: "POST" }).catch(() => {
+        // The overview offers the demo again; setup itself succeeded.
+      });
+    }
     router.replace(result?.error ? "/signin" : "/");
     router.refresh();
   }
@@ -59,6 +65,13 @@ export function SetupForm() {
           <FormField id="password" label="Password" hint="At least 12 characters." error={errors.password?.message}>
             <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
           </FormField>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-0.5 size-4 accent-primary" checked={withDemo} onChange={(e) => setWithDemo(e.target.checked)} />
+            <span>
+              Explore with demo data
+              <span className="block text-xs text-muted-foreground">Connects two simulated vendor accounts. Remove them in one click later.</span>
+            </span>
+          </label>
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Creating…" : "Create admin and sign in"}
           </Button>

@@ -12,7 +12,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { useConnections, useDeleteConnection, useSaveConnection } from "@/lib/queries/connections";
+import { useDemoStatus } from "@/lib/queries/demo";
 import type { ConnectionDto } from "@/lib/schemas/connections";
+import { DemoBanner, InstallDemoButton } from "@/components/demo/demo-controls";
 import { ConnectionForm } from "./connection-form";
 import { VendorBadge } from "./vendor-badge";
 
@@ -20,6 +22,7 @@ type Editing = { mode: "add" } | { mode: "edit"; connection: ConnectionDto } | n
 
 export function ConnectionsManager() {
   const connections = useConnections();
+  const demo = useDemoStatus();
   const save = useSaveConnection();
   const remove = useDeleteConnection();
   const [editing, setEditing] = useState<Editing>(null);
@@ -53,8 +56,14 @@ export function ConnectionsManager() {
   );
 
   return (
-    <div className="grid gap-4">
-      <div className="flex justify-end">{connections.data?.length ? addButton : null}</div>
+    <div className="grid grid-cols-1 gap-4">
+      <DemoBanner />
+      {connections.data?.length ? (
+        <div className="flex justify-end gap-2">
+          {demo.data && !demo.data.installed ? <InstallDemoButton /> : null}
+          {addButton}
+        </div>
+      ) : null}
       {connections.isPending ? (
         <LoadingRows />
       ) : connections.isError ? (
@@ -64,7 +73,12 @@ export function ConnectionsManager() {
           icon={CableIcon}
           title="No vendor connected yet"
           description="Add the API credentials of an MSP360 Managed Backup or Rackspace Cloud Backup account. The secret is stored encrypted and never shown again."
-          action={addButton}
+          action={
+            <>
+              {addButton}
+              <InstallDemoButton />
+            </>
+          }
         />
       ) : (
         <Card>
@@ -83,10 +97,10 @@ export function ConnectionsManager() {
             <TableBody>
               {connections.data.map((connection) => (
                 <TableRow key={connection.id}>
-                  <TableCell className="font-medium">
+                  <TableCell className="whitespace-nowrap font-medium">
                     {connection.name}
                     {connection.isDemo ? (
-                      <Badge variant="secondary" className="ml-2">
+                      <Badge variant="secondary" className="ml-2 align-middle">
                         Demo
                       </Badge>
                     ) : null}
@@ -94,15 +108,15 @@ export function ConnectionsManager() {
                   <TableCell>
                     <VendorBadge vendor={connection.vendor} />
                   </TableCell>
-                  <TableCell className="font-mono text-xs">{connection.username}</TableCell>
+                  <TableCell className="whitespace-nowrap font-mono text-xs">{connection.username}</TableCell>
                   <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={connection.effectiveBaseUrl}>
                     {connection.effectiveBaseUrl}
                     {connection.region ? ` · ${connection.region}` : ""}
                   </TableCell>
-                  <TableCell className="text-xs">
+                  <TableCell className="whitespace-nowrap text-xs">
                     <span className="inline-flex items-center gap-1">
                       <KeyRoundIcon className="size-3.5 text-success" aria-hidden />
-                      Set, changed <RelativeTime value={connection.secretUpdatedAt} />
+                      Set · <RelativeTime value={connection.secretUpdatedAt} />
                     </span>
                   </TableCell>
                   <TableCell>

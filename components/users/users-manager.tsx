@@ -135,7 +135,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <div className="flex justify-end">
         <Button onClick={() => setAdding(true)}>
           <PlusIcon aria-hidden />

@@ -1,0 +1,71 @@
+// "Explore with demo data": one MSP360 and one Rackspace connection pointing at the in-app simulators,
+// with generated credentials that go through the vault like real ones. Removed again in one step.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/services/audit";
+import { createConnection, toConnectionDto } from "@/lib/services/connections";
+import type { ConnectionDto } from "@/lib/schemas/connections";
+import { deleteDemoConfig, loadDemoConfig, newDemoConfig, saveDemoConfig } from "./config";
+import { DEMO_MOUNT, forgetDemoSimulators } from "./simulators";
+
+export const DEMO_ENDPOINTS = 60;
+
+export interface DemoStatus {
+  installed: boolean;
+  connections: ConnectionDto[];
+}
+
+export async function demoStatus(): Promise<DemoStatus> {
+  const rows = await db().connection.findMany({ where: { isDemo: true }, orderBy: { vendor: "asc" } });
+  return { installed: (await loadDemoConfig()) !== null, connections: rows.map(toConnectionDto) };
+}
+
+/**
+ * Where the app reaches itself: the demo connections point here, and the server calls them from itself.
+ * Loopback unless the server listens on one specific address (the browser's host name might not resolve here).
+ */
+export function selfOrigin(): string {
+  const { HOSTNAME, PORT } = env();
+  const host = !HOSTNAME || HOSTNAME === "0.0.0.0" || HOSTNAME === "::" || HOSTNAME === "localhost" ? "127.0.0.1" : HOSTNAME;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${PORT}`;
+}
+
+export async function installDemo(actor: Actor, origin: string = selfOrigin()): Promise<DemoStatus> {
+  if (await loadDemoConfig()) throw new AppError("conflict", "The demo is already installed.");
+  const config = newDemoConfig(DEMO_ENDPOINTS);
+  await saveDemoConfig(config);
+  forgetDemoSimulators();
+  const base = origin.replace(/\/$/, "");
+  await createConnection(
+    actor,
+    { vendor: "msp360", name: "Demo – MSP360", username: config.msp360.login, secret: config.msp360.password, baseUrl: `${base}${DEMO_MOUNT.msp360}` },
+    { isDemo: true },
+  );
+  await createConnection(
+    actor,
+    { vendor: "rackspace", name: "Demo – Rackspace", username: config.rackspace.username, secret: config.rackspace.apiKey, baseUrl: `${base}${DEMO_MOUNT.rackspace}/v2.0` },
+    { isDemo: true },
+  );
+  await recordAudit(actor, { action: "demo.install", outcome: "success", target: { type: "demo", label: "demo data" }, details: { endpoints: config.endpoints, origin: base } });
+  return demoStatus();
+}
+
+export async function removeDemo(actor: Actor): Promise<DemoStatus> {
+  const { count } = await db().connection.deleteMany({ where: { isDemo: true } });
+  await deleteDemoConfig();
+  forgetDemoSimulators();
+  await recordAudit(actor, { action: "demo.remove", outcome: "success", target: { type: "demo", label: "demo data" }, details: { connectionsRemoved: count } });
+  return demoStatus();
+}
+
+/** DEMO=1: install the demo at start-up when no connection exists yet (scripted runs, screenshots). */
+export async function installDemoFromEnv(): Promise<void> {
+  if (!env().DEMO) return;
+  if ((await db().connection.count()) > 0 || (await loadDemoConfig())) return;
+  await installDemo({ type: "system", label: "DEMO=1 at start-up" });
+  logger.info("installed the demo data (DEMO=1)");
+}
