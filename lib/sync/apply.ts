@@ -1,0 +1,254 @@
+// Writes a vendor snapshot into the normalized model: creates what is new, updates only rows whose
+// fingerprint changed, marks what the vendor no longer lists as removed (kept for history), keeps every run,
+// then recomputes the statuses that need more than one answer (missed backups, endpoint roll-up).
+import "server-only";
+import { createHash } from "node:crypto";
+import { db, type Db } from "@/lib/db/client";
+import type { Status } from "@/lib/schemas/status";
+import type { VendorSnapshot } from "./snapshot";
+import { configurationStatus, endpointStatus } from "./status";
+
+const CHUNK = 500;
+
+function fingerprint(value: unknown): string {
+  return createHash("sha1").update(JSON.stringify(value)).digest("base64url");
+}
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Prisma wants JSON-safe values: dates become ISO strings, undefined disappears. */
+function json(value: unknown): object {
+  return JSON.parse(JSON.stringify(value ?? null)) as object;
+}
+
+interface Existing {
+  id: string;
+  vendorId: string;
+  fingerprint: string | null;
+  removedAt?: Date | null;
+}
+
+/** Splits records into creates and changed updates against what the database holds. */
+function plan<T extends { vendorId: string }>(records: T[], existing: Existing[]) {
+  const byVendorId = new Map(existing.map((row) => [row.vendorId, row]));
+  const creates: (T & { fingerprint: string })[] = [];
+  const updates: { id: string; record: T & { fingerprint: string } }[] = [];
+  for (const record of records) {
+    const fp = fingerprint(record);
+    const row = byVendorId.get(record.vendorId);
+    if (!row) creates.push({ ...record, fingerprint: fp });
+    else if (row.fingerprint !== fp || row.removedAt) updates.push({ id: row.id, record: { ...record, fingerprint: fp } });
+  }
+  const seen = new Set(records.map((r) => r.vendorId));
+  const removed = existing.filter((row) => !seen.has(row.vendorId) && !row.removedAt).map((row) => row.id);
+  return { creates, updates, removed };
+}
+
+type Tx = Pick<Db, "customer" | "endpoint" | "backupConfiguration" | "run" | "usageRecord">;
+type Write = (tx: Tx) => Promise<unknown>;
+
+/** Updates in transactions of 200: one commit per batch instead of one per row. */
+async function runUpdates(operations: Write[]): Promise<void> {
+  for (const batch of chunks(operations, 200)) {
+    await db().$transaction(async (tx) => {
+      for (const operation of batch) await operation(tx as unknown as Tx);
+    });
+  }
+}
+
+export async function applySnapshot(connection: { id: string; vendor: string }, snapshot: VendorSnapshot, now = new Date()): Promise<number> {
+  const client = db();
+  const base = { connectionId: connection.id, vendor: connection.vendor };
+  let changed = 0;
+
+  // Customers
+  const customerPlan = plan(
+    snapshot.customers,
+    await client.customer.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+  );
+  const customerData = (c: (typeof customerPlan.creates)[number]) => ({ name: c.name, kind: c.kind, raw: json(c.raw), fingerprint: c.fingerprint, lastSeenAt: now, removedAt: null });
+  for (const batch of chunks(customerPlan.creates)) await client.customer.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, ...customerData(c) })) });
+  await runUpdates(customerPlan.updates.map(({ id, record }) => (tx: Tx) => tx.customer.update({ where: { id }, data: customerData(record) })));
+  for (const batch of chunks(customerPlan.removed)) await client.customer.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
+  changed += customerPlan.creates.length + customerPlan.updates.length + customerPlan.removed.length;
+  const customerIds = new Map((await client.customer.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true } })).map((c) => [c.vendorId, c.id]));
+
+  // Endpoints
+  const endpointPlan = plan(
+    snapshot.endpoints,
+    await client.endpoint.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+  );
+  const endpointData = (e: (typeof endpointPlan.creates)[number]) => ({
+    customerId: e.customerVendorId ? (customerIds.get(e.customerVendorId) ?? null) : null,
+    name: e.name,
+    hostname: e.hostname ?? null,
+    os: e.os ?? null,
+    osVersion: e.osVersion ?? null,
+    agentVersion: e.agentVersion ?? null,
+    online: e.online,
+    enabled: e.enabled,
+    status: e.status,
+    lastSeenAt: e.lastSeenAt ?? null,
+    lastSuccessAt: e.lastSuccessAt ?? null,
+    storageBytes: e.storageBytes ?? null,
+    region: e.region ?? null,
+    raw: json(e.raw),
+    fingerprint: e.fingerprint,
+    removedAt: null,
+  });
+  for (const batch of chunks(endpointPlan.creates)) await client.endpoint.createMany({ data: batch.map((e) => ({ ...base, vendorId: e.vendorId, ...endpointData(e) })) });
+  await runUpdates(endpointPlan.updates.map(({ id, record }) => (tx: Tx) => tx.endpoint.update({ where: { id }, data: endpointData(record) })));
+  for (const batch of chunks(endpointPlan.removed)) await client.endpoint.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
+  changed += endpointPlan.creates.length + endpointPlan.updates.length + endpointPlan.removed.length;
+  const endpoints = new Map(
+    (await client.endpoint.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, customerId: true } })).map((e) => [e.vendorId, e]),
+  );
+
+  // Configurations (only those whose endpoint is known)
+  const configurations = snapshot.configurations.filter((c) => endpoints.has(c.endpointVendorId));
+  const configPlan = plan(
+    configurations,
+    await client.backupConfiguration.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+  );
+  const configData = (c: (typeof configPlan.creates)[number]) => {
+    const endpoint = endpoints.get(c.endpointVendorId)!;
+    return {
+      endpointId: endpoint.id,
+      customerId: endpoint.customerId,
+      name: c.name,
+      type: c.type,
+      enabled: c.enabled,
+      scheduleKind: c.schedule.kind,
+      scheduleDescription: c.schedule.description,
+      expectedIntervalMinutes: c.schedule.expectedIntervalMinutes,
+      nextRunAt: c.nextRunAt ?? null,
+      lastRunAt: c.lastRunAt ?? null,
+      lastSuccessAt: c.lastSuccessAt ?? null,
+      lastStatus: c.lastStatus,
+      details: c.details ? json(c.details) : undefined,
+      raw: json(c.raw),
+      fingerprint: c.fingerprint,
+      removedAt: null,
+    };
+  };
+  for (const batch of chunks(configPlan.creates)) {
+    await client.backupConfiguration.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, status: c.lastStatus, ...configData(c) })) });
+  }
+  await runUpdates(configPlan.updates.map(({ id, record }) => (tx: Tx) => tx.backupConfiguration.update({ where: { id }, data: configData(record) })));
+  for (const batch of chunks(configPlan.removed)) await client.backupConfiguration.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
+  changed += configPlan.creates.length + configPlan.updates.length + configPlan.removed.length;
+  const configIds = new Map(
+    (await client.backupConfiguration.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true } })).map((c) => [c.vendorId, c.id]),
+  );
+
+  // Runs: history is kept, so nothing is removed; only new and changed runs are written.
+  const runs = snapshot.runs.filter((r) => endpoints.has(r.endpointVendorId));
+  const existingRuns: Existing[] = [];
+  for (const batch of chunks(runs.map((r) => r.vendorId))) {
+    existingRuns.push(...(await client.run.findMany({ where: { connectionId: connection.id, vendorId: { in: batch } }, select: { id: true, vendorId: true, fingerprint: true } })));
+  }
+  const runPlan = plan(runs, existingRuns);
+  const runData = (r: (typeof runPlan.creates)[number]) => {
+    const endpoint = endpoints.get(r.endpointVendorId)!;
+    return {
+      endpointId: endpoint.id,
+      customerId: endpoint.customerId,
+      configurationId: r.configurationVendorId ? (configIds.get(r.configurationVendorId) ?? null) : null,
+      type: r.type,
+      status: r.status,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt ?? null,
+      durationSeconds: r.durationSeconds == null ? null : Math.round(r.durationSeconds),
+      bytes: r.bytes ?? null,
+      filesProcessed: r.filesProcessed ?? null,
+      filesFailed: r.filesFailed ?? null,
+      errorCount: r.errorCount ?? null,
+      message: r.message ?? null,
+      raw: json(r.raw),
+      fingerprint: r.fingerprint,
+    };
+  };
+  for (const batch of chunks(runPlan.creates)) await client.run.createMany({ data: batch.map((r) => ({ ...base, vendorId: r.vendorId, ...runData(r) })) });
+  await runUpdates(runPlan.updates.map(({ id, record }) => (tx: Tx) => tx.run.update({ where: { id }, data: runData(record) })));
+  changed += runPlan.creates.length + runPlan.updates.length;
+
+  // Usage
+  const usage = snapshot.usage.map((u) => ({
+    ...u,
+    vendorId: `${u.endpointVendorId ? `endpoint:${u.endpointVendorId}` : `customer:${u.customerVendorId ?? "all"}`}|${u.period}`,
+  }));
+  const existingUsage = await client.usageRecord.findMany({ where: { connectionId: connection.id }, select: { id: true, scope: true, period: true, fingerprint: true } });
+  const usagePlan = plan(usage, existingUsage.map((u) => ({ id: u.id, vendorId: `${u.scope}|${u.period}`, fingerprint: u.fingerprint })));
+  const usageData = (u: (typeof usagePlan.creates)[number]) => ({
+    customerId: u.customerVendorId ? (customerIds.get(u.customerVendorId) ?? null) : (u.endpointVendorId ? (endpoints.get(u.endpointVendorId)?.customerId ?? null) : null),
+    endpointId: u.endpointVendorId ? (endpoints.get(u.endpointVendorId)?.id ?? null) : null,
+    storageBytes: u.storageBytes,
+    cost: u.cost ?? null,
+    raw: json(u.raw),
+    fingerprint: u.fingerprint,
+  });
+  for (const batch of chunks(usagePlan.creates)) {
+    await client.usageRecord.createMany({ data: batch.map((u) => ({ ...base, scope: u.vendorId.split("|")[0]!, period: u.period, ...usageData(u) })) });
+  }
+  await runUpdates(usagePlan.updates.map(({ id, record }) => (tx: Tx) => tx.usageRecord.update({ where: { id }, data: usageData(record) })));
+  changed += usagePlan.creates.length + usagePlan.updates.length;
+
+  await recomputeStatuses(connection.id, now);
+  return changed;
+}
+
+/** Missed detection and the endpoint roll-up, over the connection's current (not removed) rows. */
+export async function recomputeStatuses(connectionId: string, now = new Date()): Promise<void> {
+  const client = db();
+  const successes = await client.run.groupBy({
+    by: ["configurationId"],
+    where: { connectionId, status: "success", configurationId: { not: null } },
+    _max: { startedAt: true },
+  });
+  const lastSuccessFromHistory = new Map(successes.map((s) => [s.configurationId!, s._max.startedAt]));
+
+  const endpoints = await client.endpoint.findMany({
+    where: { connectionId, removedAt: null },
+    select: { id: true, enabled: true, online: true, status: true, lastSuccessAt: true, lastRunAt: true },
+  });
+  const configs = await client.backupConfiguration.findMany({
+    where: { connectionId, removedAt: null },
+    select: { id: true, endpointId: true, enabled: true, lastStatus: true, status: true, expectedIntervalMinutes: true, lastSuccessAt: true, lastRunAt: true, firstSeenAt: true, missedSince: true },
+  });
+  const endpointById = new Map(endpoints.map((e) => [e.id, e]));
+  const statusesByEndpoint = new Map<string, Status[]>();
+  const lastByEndpoint = new Map<string, { success: Date | null; run: Date | null }>();
+  const updates: Write[] = [];
+
+  for (const config of configs) {
+    const endpoint = endpointById.get(config.endpointId);
+    if (!endpoint) continue;
+    const history = lastSuccessFromHistory.get(config.id) ?? null;
+    const lastSuccessAt = [config.lastSuccessAt, history].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const status = configurationStatus({ ...config, lastStatus: config.lastStatus as Status, lastSuccessAt }, endpoint, now);
+    const missedSince = status === "missed" ? (config.missedSince ?? now) : null;
+    if (status !== config.status || lastSuccessAt?.getTime() !== config.lastSuccessAt?.getTime() || missedSince?.getTime() !== config.missedSince?.getTime()) {
+      updates.push((tx) => tx.backupConfiguration.update({ where: { id: config.id }, data: { status, lastSuccessAt, missedSince } }));
+    }
+    statusesByEndpoint.set(config.endpointId, [...(statusesByEndpoint.get(config.endpointId) ?? []), status]);
+    const last = lastByEndpoint.get(config.endpointId) ?? { success: null, run: null };
+    if (lastSuccessAt && (!last.success || lastSuccessAt > last.success)) last.success = lastSuccessAt;
+    if (config.lastRunAt && (!last.run || config.lastRunAt > last.run)) last.run = config.lastRunAt;
+    lastByEndpoint.set(config.endpointId, last);
+  }
+
+  for (const endpoint of endpoints) {
+    const status = endpointStatus(endpoint, statusesByEndpoint.get(endpoint.id) ?? []);
+    const last = lastByEndpoint.get(endpoint.id);
+    const lastSuccessAt = [endpoint.lastSuccessAt, last?.success ?? null].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const lastRunAt = last?.run ?? endpoint.lastRunAt;
+    if (status !== endpoint.status || lastSuccessAt?.getTime() !== endpoint.lastSuccessAt?.getTime() || lastRunAt?.getTime() !== endpoint.lastRunAt?.getTime()) {
+      updates.push((tx) => tx.endpoint.update({ where: { id: endpoint.id }, data: { status, lastSuccessAt, lastRunAt } }));
+    }
+  }
+  await runUpdates(updates);
+}

@@ -1,0 +1,189 @@
+// The base HTTP client every vendor client extends: one place for timeouts, retries with exponential backoff
+// and jitter (honouring Retry-After), the per-connection rate limit, response validation with zod, and the
+// mapping of every failure to a VendorError. Subclasses add authentication and one method per endpoint.
+import pRetry, { AbortError } from "p-retry";
+import { z } from "zod";
+import type { Vendor } from "./catalog";
+import { VendorError } from "./errors";
+
+export interface RateLimiter {
+  /** Resolves when the next request may be sent. */
+  acquire(): Promise<void>;
+}
+
+export interface VendorHttpOptions {
+  vendor: Vendor;
+  timeoutMs?: number;
+  /** Retries after the first attempt, for 429, 5xx, timeouts, network errors and unreadable bodies. */
+  retries?: number;
+  /** First backoff; doubles per retry, with jitter. */
+  minBackoffMs?: number;
+  /** The longest wait between tries, also the cap on a vendor's Retry-After. */
+  maxBackoffMs?: number;
+  limiter?: RateLimiter;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions<T> {
+  /** Validates (and types) the JSON answer. Without it, the answer is not read. */
+  schema?: z.ZodType<T>;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Statuses that are answers, not errors (e.g. 404 where "not found" is a normal result). */
+  acceptStatus?: number[];
+  signal?: AbortSignal;
+}
+
+export interface VendorResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The message a vendor put in its error body, whatever its shape ({Message}, {message}, {error_description}, ...). */
+export function vendorMessageOf(body: unknown): string | undefined {
+  if (typeof body === "string") return body.slice(0, 300) || undefined;
+  if (!body || typeof body !== "object") return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ["error_description", "Message", "message", "error"]) {
+    const value = record[key];
+    if (typeof value === "string" && value) return value.slice(0, 300);
+  }
+  for (const value of Object.values(record)) {
+    const nested = vendorMessageOf(value);
+    if (nested && typeof value === "object") return nested;
+  }
+  return undefined;
+}
+
+function classifyFetchError(vendor: Vendor, error: unknown, timedOut: boolean): VendorError {
+  if (timedOut) return new VendorError(vendor, "timeout", "no answer in time");
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? "";
+  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return new VendorError(vendor, "tls", cause?.message ?? code);
+  return new VendorError(vendor, "network", code ? `${code}${cause?.message ? `: ${cause.message}` : ""}` : String((error as Error)?.message ?? error));
+}
+
+export function zodPathMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid answer";
+  const where = issue.path.length ? issue.path.join(".") : "the body";
+  return `field ${where}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : ""}`;
+}
+
+export class VendorHttpClient {
+  protected readonly vendor: Vendor;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly limiter?: RateLimiter;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: VendorHttpOptions) {
+    this.vendor = options.vendor;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.retries = options.retries ?? 3;
+    this.minBackoffMs = options.minBackoffMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.limiter = options.limiter;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  /** One HTTP call with retries. `url` is absolute. */
+  async send<T = undefined>(method: string, url: string, options: RequestOptions<T> = {}): Promise<VendorResponse<T>> {
+    const target = new URL(url);
+    for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) target.searchParams.set(key, String(value));
+    let attempt = 0;
+    return pRetry(
+      async () => {
+        attempt++;
+        try {
+          return await this.once<T>(method, target, options);
+        } catch (error) {
+          if (error instanceof VendorError && error.transient && attempt <= this.retries) {
+            if (error.details.retryAfterMs !== undefined) {
+              await new Promise((r) => setTimeout(r, Math.min(error.details.retryAfterMs!, this.maxBackoffMs)));
+            }
+            throw error;
+          }
+          throw new AbortError(error as Error);
+        }
+      },
+      {
+        retries: this.retries,
+        factor: 2,
+        minTimeout: this.minBackoffMs,
+        maxTimeout: this.maxBackoffMs,
+        randomize: true,
+        signal: options.signal,
+      },
+    ).catch((error: unknown) => {
+      throw error instanceof VendorError ? error : (error as { originalError?: unknown })?.originalError ?? error;
+    });
+  }
+
+  private async once<T>(method: string, url: URL, options: RequestOptions<T>): Promise<VendorResponse<T>> {
+    await this.limiter?.acquire();
+    const headers = new Headers({ Accept: "application/json", ...options.headers });
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(options.json);
+    } else if (options.form) {
+      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      body = new URLSearchParams(options.form).toString();
+    }
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(url, { method, headers, body, signal, redirect: "error" });
+      text = await response.text();
+    } catch (error) {
+      if (options.signal?.aborted) throw new AbortError("aborted");
+      throw classifyFetchError(this.vendor, error, timeout.aborted);
+    }
+
+    let parsed: unknown = undefined;
+    let parseFailed = false;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parseFailed = true;
+      }
+    }
+    const path = url.pathname;
+    const accepted = response.ok || options.acceptStatus?.includes(response.status);
+    if (!accepted) {
+      const details = { status: response.status, vendorMessage: vendorMessageOf(parseFailed ? text : parsed), path, retryAfterMs: retryAfterMs(response.headers) };
+      if (response.status === 401 || response.status === 403) throw new VendorError(this.vendor, "auth", `HTTP ${response.status} on ${path}`, details);
+      if (response.status === 429 || response.status === 413) throw new VendorError(this.vendor, "rate_limited", `HTTP ${response.status} on ${path}`, details);
+      if (response.status === 404) throw new VendorError(this.vendor, "not_found", `HTTP 404 on ${path}`, details);
+      if (RETRY_STATUS.has(response.status)) throw new VendorError(this.vendor, "unavailable", `HTTP ${response.status} on ${path}`, details);
+      throw new VendorError(this.vendor, "rejected", `HTTP ${response.status} on ${path}`, details);
+    }
+    if (!options.schema) return { status: response.status, data: undefined as T, headers: response.headers };
+    if (parseFailed) throw new VendorError(this.vendor, "malformed", `the answer to ${path} is not valid JSON`, { status: response.status, path });
+    const result = options.schema.safeParse(parsed ?? null);
+    if (!result.success) {
+      throw new VendorError(this.vendor, "bad_response", `the answer to ${method} ${path} changed shape: ${zodPathMessage(result.error)}`, { status: response.status, path });
+    }
+    return { status: response.status, data: result.data, headers: response.headers };
+  }
+}
