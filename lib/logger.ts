@@ -14,6 +14,7 @@ export const REDACTED_KEYS = [
   "cookie",
   "passwordHash",
   "secretCiphertext",
+  "tokenCiphertext",
 ];
 
 export function createLogger(destination?: DestinationStream, level: string = env().LOG_LEVEL) {

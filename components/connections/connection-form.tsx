@@ -20,6 +20,7 @@ interface FormValues {
   secret: string;
   baseUrl: string;
   region: string;
+  syncIntervalMinutes: number;
 }
 
 /**
@@ -37,6 +38,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
       secret: "",
       baseUrl: connection?.baseUrl ?? "",
       region: connection?.region ?? "",
+      syncIntervalMinutes: connection?.syncIntervalMinutes ?? 5,
     },
   });
   const vendor = useWatch({ control: form.control, name: "vendor" });
@@ -49,6 +51,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
     if (!connection) body.vendor = values.vendor;
     if (!connection || values.secret) body.secret = values.secret;
     if (values.vendor === "rackspace") body.region = values.region;
+    if (connection) body.syncIntervalMinutes = Number(values.syncIntervalMinutes);
     try {
       await save.mutateAsync({ id: connection?.id, body });
       toast.success(connection ? "Connection saved" : "Connection added", { description: values.name });
@@ -114,6 +117,11 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
               </option>
             ))}
           </NativeSelect>
+        </FormField>
+      ) : null}
+      {connection ? (
+        <FormField id="syncIntervalMinutes" label="Sync every (minutes)" error={errors.syncIntervalMinutes?.message} hint="How often the app pulls this account. “Sync now” is always possible.">
+          <Input id="syncIntervalMinutes" type="number" min={1} max={1440} aria-invalid={!!errors.syncIntervalMinutes} {...form.register("syncIntervalMinutes")} />
         </FormField>
       ) : null}
       <DialogFooter>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { toast } from "sonner";
-import { CableIcon, KeyRoundIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { AlertTriangleIcon, CableIcon, CheckCircle2Icon, KeyRoundIcon, PencilIcon, PlugZapIcon, PlusIcon, RefreshCwIcon, Trash2Icon, XCircleIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,12 +11,32 @@ import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
-import { useConnections, useDeleteConnection, useSaveConnection } from "@/lib/queries/connections";
+import { useConnections, useDeleteConnection, useSaveConnection, useSyncNow, useTestConnection, type ConnectionTestResult } from "@/lib/queries/connections";
 import { useDemoStatus } from "@/lib/queries/demo";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { DemoBanner, InstallDemoButton } from "@/components/demo/demo-controls";
 import { ConnectionForm } from "./connection-form";
 import { VendorBadge } from "./vendor-badge";
+
+/** Last sync: when, and why the data is stale when it is. */
+function SyncCell({ connection }: { connection: ConnectionDto }) {
+  if (!connection.enabled) return <span className="text-xs text-muted-foreground">Paused</span>;
+  if (!connection.lastSyncAt) return <span className="text-xs text-muted-foreground">Waiting for the first sync</span>;
+  const failed = connection.lastSyncStatus === "failed";
+  return (
+    <div className="grid max-w-64 gap-0.5 text-xs">
+      <span className="inline-flex items-center gap-1 whitespace-nowrap">
+        {failed || connection.stale ? <AlertTriangleIcon className="size-3.5 text-destructive" aria-hidden /> : <CheckCircle2Icon className="size-3.5 text-success" aria-hidden />}
+        {failed ? "Failed" : connection.lastSyncStatus === "partial" ? "Partly synced" : "Synced"} <RelativeTime value={connection.lastSyncAt} />
+      </span>
+      {connection.lastSyncError ? (
+        <span className="line-clamp-2 text-muted-foreground" title={connection.lastSyncError}>
+          {connection.lastSyncError}
+        </span>
+      ) : null}
+    </div>
+  );
+}
 
 type Editing = { mode: "add" } | { mode: "edit"; connection: ConnectionDto } | null;
 
@@ -27,6 +47,26 @@ export function ConnectionsManager() {
   const remove = useDeleteConnection();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
+  const syncNow = useSyncNow();
+  const test = useTestConnection();
+  const [testResult, setTestResult] = useState<{ connection: ConnectionDto; result: ConnectionTestResult } | null>(null);
+
+  async function runTest(connection: ConnectionDto) {
+    try {
+      setTestResult({ connection, result: await test.mutateAsync(connection.id) });
+    } catch (error) {
+      toast.error("Could not test the connection", { description: (error as Error).message });
+    }
+  }
+
+  async function sync(connection: ConnectionDto) {
+    try {
+      await syncNow.mutateAsync(connection.id);
+      toast.success(`Syncing ${connection.name}`, { description: "The result shows here in a few seconds." });
+    } catch (error) {
+      toast.error("Could not start the sync", { description: (error as Error).message });
+    }
+  }
 
   async function toggle(connection: ConnectionDto, enabled: boolean) {
     try {
@@ -90,6 +130,7 @@ export function ConnectionsManager() {
                 <TableHead>Login</TableHead>
                 <TableHead>Endpoint</TableHead>
                 <TableHead>Secret</TableHead>
+                <TableHead>Last sync</TableHead>
                 <TableHead>Enabled</TableHead>
                 <TableHead className="text-right">Actions</TableHead>
               </TableRow>
@@ -120,6 +161,9 @@ export function ConnectionsManager() {
                     </span>
                   </TableCell>
                   <TableCell>
+                    <SyncCell connection={connection} />
+                  </TableCell>
+                  <TableCell>
                     <Switch
                       checked={connection.enabled}
                       onCheckedChange={(checked) => toggle(connection, checked)}
@@ -128,6 +172,12 @@ export function ConnectionsManager() {
                   </TableCell>
                   <TableCell className="text-right">
                     <div className="flex justify-end gap-1">
+                      <Button variant="ghost" size="icon" onClick={() => runTest(connection)} disabled={test.isPending} aria-label={`Test ${connection.name}`} title="Test connection">
+                        <PlugZapIcon aria-hidden />
+                      </Button>
+                      <Button variant="ghost" size="icon" onClick={() => sync(connection)} disabled={!connection.enabled} aria-label={`Sync ${connection.name} now`} title="Sync now">
+                        <RefreshCwIcon aria-hidden />
+                      </Button>
                       <Button variant="ghost" size="icon" onClick={() => setEditing({ mode: "edit", connection })} aria-label={`Edit ${connection.name}`}>
                         <PencilIcon aria-hidden />
                       </Button>
@@ -156,6 +206,24 @@ export function ConnectionsManager() {
               onDone={() => setEditing(null)}
             />
           ) : null}
+        </DialogContent>
+      </Dialog>
+
+      <Dialog open={testResult !== null} onOpenChange={(open) => !open && setTestResult(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle className="flex items-center gap-2">
+              {testResult?.result.ok ? <CheckCircle2Icon className="size-5 text-success" aria-hidden /> : <XCircleIcon className="size-5 text-destructive" aria-hidden />}
+              {testResult?.result.ok ? "Connection works" : "Connection failed"}
+            </DialogTitle>
+            <DialogDescription>
+              {testResult?.connection.name} · answered in {testResult?.result.durationMs} ms
+            </DialogDescription>
+          </DialogHeader>
+          <p className="text-sm">{testResult?.result.ok ? testResult.result.summary : testResult?.result.message}</p>
+          <DialogFooter>
+            <Button onClick={() => setTestResult(null)}>Close</Button>
+          </DialogFooter>
         </DialogContent>
       </Dialog>
 

@@ -5,6 +5,12 @@ import packageJson from "@/package.json" with { type: "json" };
 import { createConnectionInputSchema, connectionSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
 import { createUserInputSchema, setupInputSchema, updateUserInputSchema, userSchema } from "@/lib/schemas/users";
 import { auditQuerySchema } from "@/lib/services/audit-query";
+import { endpointListQuerySchema } from "@/lib/services/endpoints";
+import { configurationListQuerySchema } from "@/lib/services/configurations";
+import { runGridQuerySchema, runListQuerySchema } from "@/lib/services/runs";
+import { monitoringQuerySchema } from "@/lib/services/monitoring";
+import { usageQuerySchema } from "@/lib/services/usage";
+import { customerListQuerySchema } from "@/lib/services/customers";
 import { errorBodySchema } from "./errors-shape";
 
 type Json = Record<string, unknown>;
@@ -36,6 +42,10 @@ function queryParameters(s: z.ZodObject) {
     schema: schema(field as z.ZodType, "input"),
   }));
 }
+
+const pageSchema = { type: "object", properties: { items: { type: "array" }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } } };
+const list = (summary: string, query: z.ZodObject) => ({ summary, ...role("viewer"), parameters: queryParameters(query), responses: { "200": json(pageSchema), ...COMMON_ERRORS } });
+const one = (summary: string) => ({ summary, ...role("viewer"), responses: { "200": json({ type: "object" }), "404": errorResponse("Not found"), ...COMMON_ERRORS } });
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const role = (r: string) => ({ "x-required-role": r });
@@ -80,6 +90,28 @@ export function openApiDocument() {
       "/api/v1/users/{id}": {
         parameters: [idParam],
         patch: { summary: "Rename, change role, disable or reset the password (ends the user's sessions)", ...role("admin"), requestBody: body(updateUserInputSchema), responses: { "200": json(userSchema), "409": errorResponse("Would remove the last admin"), ...COMMON_ERRORS } },
+      },
+      "/api/v1/customers": { get: list("Customers of every vendor", customerListQuerySchema) },
+      "/api/v1/endpoints": { get: list("Endpoints of every vendor: filter by vendor, connection, customer, status (comma-separated), q; sort; page", endpointListQuerySchema) },
+      "/api/v1/endpoints/{id}": { parameters: [idParam], get: one("One endpoint with raw vendor data, configurations and recent runs") },
+      "/api/v1/configurations": { get: list("Backup plans/configurations across vendors", configurationListQuerySchema) },
+      "/api/v1/configurations/{id}": { parameters: [idParam], get: one("One configuration with selection, retention, notifications, runs and raw data") },
+      "/api/v1/runs": { get: list("Run history (from/to on startedAt)", runListQuerySchema) },
+      "/api/v1/runs/{id}": { parameters: [idParam], get: one("One run with the vendor's raw report") },
+      "/api/v1/runs/grid": { get: list("Endpoints × days, each day's worst backup result, paged by endpoint", runGridQuerySchema) },
+      "/api/v1/monitoring": { get: list("What needs attention now, by severity, with counts per customer", monitoringQuerySchema) },
+      "/api/v1/usage": { get: list("Storage and cost per customer or endpoint for a month (period) or range (from/to); format=csv downloads", usageQuerySchema) },
+      "/api/v1/usage/trend": { get: { summary: "Storage per month and vendor", ...role("viewer"), responses: { "200": json({ type: "object" }), ...COMMON_ERRORS } } },
+      "/api/v1/sync": { get: { summary: "Per connection: last sync, stale or not and why, recent sync runs", ...role("viewer"), responses: { "200": json({ type: "array" }), ...COMMON_ERRORS } } },
+      "/api/v1/connections/{id}/sync": { parameters: [idParam], post: { summary: "Sync now (runs in the background)", ...role("technician"), responses: { "202": { description: "Started" }, ...COMMON_ERRORS } } },
+      "/api/v1/connections/{id}/test": {
+        parameters: [idParam],
+        post: { summary: "A real login and one list call; `ok`, and in words what failed", ...role("admin"), responses: { "200": json({ type: "object", properties: { ok: { type: "boolean" }, summary: { type: "string" }, message: { type: "string" }, kind: { type: "string" } } }), ...COMMON_ERRORS } },
+      },
+      "/api/v1/demo": {
+        get: { summary: "Whether the demo data is installed", ...role("viewer"), responses: { "200": json({ type: "object" }), ...COMMON_ERRORS } },
+        post: { summary: "Install the demo (connections to in-app simulators)", ...role("admin"), responses: { "201": json({ type: "object" }), "409": errorResponse("Already installed"), ...COMMON_ERRORS } },
+        delete: { summary: "Remove the demo", ...role("admin"), responses: { "200": json({ type: "object" }), ...COMMON_ERRORS } },
       },
       "/api/v1/audit": {
         get: {

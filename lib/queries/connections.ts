@@ -36,3 +36,29 @@ export function useDeleteConnection() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionKeys.all }),
   });
 }
+
+const testResultSchema = z.object({
+  ok: z.boolean(),
+  summary: z.string().optional(),
+  message: z.string().optional(),
+  kind: z.string().optional(),
+  durationMs: z.number(),
+});
+export type ConnectionTestResult = z.infer<typeof testResultSchema>;
+
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/connections/${id}/test`, { method: "POST", schema: testResultSchema }),
+  });
+}
+
+export function useSyncNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/connections/${id}/sync`, { method: "POST" }),
+    // The sync runs in the background; refresh the list a few times so its outcome shows up.
+    onSuccess: () => {
+      for (const delay of [1500, 5000, 15000]) setTimeout(() => void queryClient.invalidateQueries({ queryKey: connectionKeys.all }), delay);
+    },
+  });
+}

@@ -44,6 +44,8 @@ export const updateConnectionInputSchema = z
     baseUrl: z.preprocess(blankToNull, baseUrl.nullable()),
     region: z.preprocess(blankToNull, region.nullable()),
     enabled: z.boolean(),
+    /** Minutes between scheduled syncs. */
+    syncIntervalMinutes: z.coerce.number().int().min(1, "At least 1 minute.").max(1440, "At most a day."),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
@@ -62,6 +64,11 @@ export const connectionSchema = z.object({
   isDemo: z.boolean(),
   secretSet: z.boolean(),
   secretUpdatedAt: z.string(),
+  syncIntervalMinutes: z.number(),
+  lastSyncAt: z.string().nullable(),
+  lastSyncStatus: z.string().nullable(),
+  lastSyncError: z.string().nullable(),
+  stale: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

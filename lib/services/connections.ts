@@ -13,6 +13,7 @@ import {
   type ConnectionDto,
 } from "@/lib/schemas/connections";
 import { recordAudit } from "./audit";
+import { connectionHealth } from "./sync-status";
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["connection"]["findUnique"]>>>;
 
@@ -30,6 +31,11 @@ export function toConnectionDto(row: ConnectionRow): ConnectionDto {
     isDemo: row.isDemo,
     secretSet: row.secretCiphertext.length > 0,
     secretUpdatedAt: row.secretUpdatedAt.toISOString(),
+    syncIntervalMinutes: row.syncIntervalMinutes,
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    lastSyncStatus: row.lastSyncStatus,
+    lastSyncError: row.lastSyncError,
+    stale: connectionHealth(row).stale,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -97,7 +103,10 @@ export async function updateConnection(actor: Actor, id: string, input: unknown)
       ...(patch.baseUrl !== undefined ? { baseUrl: patch.baseUrl } : {}),
       ...(patch.region !== undefined ? { region: patch.region } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.syncIntervalMinutes !== undefined ? { syncIntervalMinutes: patch.syncIntervalMinutes } : {}),
       ...(sealed ? { secretCiphertext: sealed.ciphertext, secretKeyVersion: sealed.keyVersion, secretUpdatedAt: new Date() } : {}),
+      // New credentials or a new endpoint: the cached vendor token belongs to the old ones.
+      ...(sealed || patch.username !== undefined || patch.baseUrl !== undefined ? { tokenCiphertext: null, tokenExpiresAt: null } : {}),
     },
   });
   const changed = Object.keys(patch).filter((key) => key !== "secret");

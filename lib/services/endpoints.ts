@@ -1,0 +1,73 @@
+// Endpoints (MSP360 computers, Rackspace agents) of every vendor and customer.
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/api/errors";
+import { iso, listQuerySchema, paging, textContains, type Page } from "./listing";
+import { configurationDto } from "./configurations";
+import { runDto } from "./runs";
+import { connectionHealth } from "./sync-status";
+
+export const endpointListQuerySchema = listQuerySchema.extend({
+  sort: z.enum(["name", "status", "lastSuccessAt", "storageBytes", "os", "agentVersion"]).default("name"),
+});
+
+const include = { customer: { select: { id: true, name: true } }, connection: { select: { id: true, name: true, lastSyncStatus: true, lastSyncError: true, lastSyncSuccessAt: true, syncIntervalMinutes: true } } } as const;
+
+type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpoint>>>;
+function findEndpoint(id: string) {
+  return db().endpoint.findUnique({ where: { id }, include });
+}
+
+export function endpointDto(row: EndpointRow) {
+  return {
+    id: row.id,
+    vendor: row.vendor,
+    vendorId: row.vendorId,
+    name: row.name,
+    hostname: row.hostname,
+    os: row.os,
+    osVersion: row.osVersion,
+    agentVersion: row.agentVersion,
+    status: row.status,
+    online: row.online,
+    enabled: row.enabled,
+    lastSeenAt: iso(row.lastSeenAt),
+    lastSuccessAt: iso(row.lastSuccessAt),
+    lastRunAt: iso(row.lastRunAt),
+    storageBytes: row.storageBytes,
+    region: row.region,
+    removed: row.removedAt !== null,
+    customer: row.customer,
+    connection: { id: row.connection.id, name: row.connection.name, ...connectionHealth(row.connection) },
+  };
+}
+export type EndpointDto = ReturnType<typeof endpointDto>;
+
+export async function listEndpoints(query: z.infer<typeof endpointListQuerySchema>): Promise<Page<EndpointDto>> {
+  const where = {
+    removedAt: null,
+    ...(query.vendor ? { vendor: query.vendor } : {}),
+    ...(query.connectionId ? { connectionId: query.connectionId } : {}),
+    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(query.status?.length ? { status: { in: query.status } } : {}),
+    ...(query.q
+      ? { OR: [{ name: textContains(query.q) }, { hostname: textContains(query.q) }, { customer: { name: textContains(query.q) } }, { os: textContains(query.q) }] }
+      : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db().endpoint.count({ where }),
+    db().endpoint.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
+  ]);
+  return { items: rows.map(endpointDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getEndpoint(id: string) {
+  const row = await findEndpoint(id);
+  if (!row) throw new AppError("not_found", "No such endpoint.");
+  const [configurations, runs] = await Promise.all([
+    db().backupConfiguration.findMany({ where: { endpointId: id, removedAt: null }, include: { endpoint: { select: { id: true, name: true } } }, orderBy: { name: "asc" } }),
+    db().run.findMany({ where: { endpointId: id }, include: { configuration: { select: { id: true, name: true } }, endpoint: { select: { id: true, name: true } } }, orderBy: { startedAt: "desc" }, take: 50 }),
+  ]);
+  return { ...endpointDto(row), raw: row.raw, configurations: configurations.map(configurationDto), runs: runs.map(runDto) };
+}

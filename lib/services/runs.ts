@@ -1,0 +1,150 @@
+// Runs (backups, restores, cleanups) as history, and the success grid (endpoints × days).
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/api/errors";
+import { STATUS_SEVERITY, type Status } from "@/lib/schemas/status";
+import { RUN_TYPES } from "@/lib/schemas/status";
+import { dateRange, dateRangeSchema, iso, listQuerySchema, paging, textContains, type Page } from "./listing";
+
+export const runListQuerySchema = listQuerySchema.extend({
+  ...dateRangeSchema.shape,
+  endpointId: z.string().max(100).optional(),
+  configurationId: z.string().max(100).optional(),
+  type: z.enum(RUN_TYPES).optional(),
+  sort: z.enum(["startedAt", "status", "bytes", "durationSeconds"]).default("startedAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
+
+interface RunRow {
+  id: string;
+  vendor: string;
+  vendorId: string;
+  type: string;
+  status: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  bytes: number | null;
+  filesProcessed: number | null;
+  filesFailed: number | null;
+  errorCount: number | null;
+  message: string | null;
+  customerId: string | null;
+  endpoint: { id: string; name: string };
+  configuration: { id: string; name: string } | null;
+}
+
+export function runDto(row: RunRow) {
+  return {
+    id: row.id,
+    vendor: row.vendor,
+    vendorId: row.vendorId,
+    type: row.type,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: iso(row.endedAt),
+    durationSeconds: row.durationSeconds,
+    bytes: row.bytes,
+    filesProcessed: row.filesProcessed,
+    filesFailed: row.filesFailed,
+    errorCount: row.errorCount,
+    message: row.message,
+    customerId: row.customerId,
+    endpoint: row.endpoint,
+    configuration: row.configuration,
+  };
+}
+export type RunDto = ReturnType<typeof runDto>;
+
+const include = { endpoint: { select: { id: true, name: true } }, configuration: { select: { id: true, name: true } } } as const;
+
+function runWhere(query: z.infer<typeof runListQuerySchema>) {
+  return {
+    ...(query.vendor ? { vendor: query.vendor } : {}),
+    ...(query.connectionId ? { connectionId: query.connectionId } : {}),
+    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(query.endpointId ? { endpointId: query.endpointId } : {}),
+    ...(query.configurationId ? { configurationId: query.configurationId } : {}),
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.status?.length ? { status: { in: query.status } } : {}),
+    ...(dateRange(query) ? { startedAt: dateRange(query) } : {}),
+    ...(query.q ? { OR: [{ endpoint: { name: textContains(query.q) } }, { configuration: { name: textContains(query.q) } }, { message: textContains(query.q) }] } : {}),
+  };
+}
+
+export async function listRuns(query: z.infer<typeof runListQuerySchema>): Promise<Page<RunDto>> {
+  const where = runWhere(query);
+  const [total, rows] = await Promise.all([
+    db().run.count({ where }),
+    db().run.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
+  ]);
+  return { items: rows.map(runDto), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getRun(id: string) {
+  const row = await db().run.findUnique({ where: { id }, include: { ...include, connection: { select: { id: true, name: true } } } });
+  if (!row) throw new AppError("not_found", "No such run.");
+  return { ...runDto(row), connection: row.connection, raw: row.raw };
+}
+
+export const runGridQuerySchema = listQuerySchema.extend({
+  /** Number of days up to and including `to` (default today). */
+  days: z.coerce.number().int().min(1).max(90).default(14),
+  to: z.iso.date().optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * The success grid MSPs use: one row per endpoint, one cell per day, coloured by that day's worst result.
+ * Paged by endpoint, so a large fleet never travels at once.
+ */
+export async function runGrid(query: z.infer<typeof runGridQuerySchema>) {
+  const end = query.to ? new Date(`${query.to}T23:59:59.999Z`) : new Date();
+  const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate()));
+  const days = Array.from({ length: query.days }, (_, i) => new Date(lastDay.getTime() - (query.days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  const from = new Date(`${days[0]}T00:00:00.000Z`);
+  const endpointWhere = {
+    removedAt: null,
+    ...(query.vendor ? { vendor: query.vendor } : {}),
+    ...(query.connectionId ? { connectionId: query.connectionId } : {}),
+    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(query.status?.length ? { status: { in: query.status } } : {}),
+    ...(query.q ? { OR: [{ name: textContains(query.q) }, { customer: { name: textContains(query.q) } }] } : {}),
+  };
+  const [total, endpoints] = await Promise.all([
+    db().endpoint.count({ where: endpointWhere }),
+    db().endpoint.findMany({
+      where: endpointWhere,
+      select: { id: true, name: true, vendor: true, status: true, customer: { select: { id: true, name: true } } },
+      orderBy: [{ name: query.order }, { id: "asc" }],
+      ...paging(query),
+    }),
+  ]);
+  const runs = await db().run.findMany({
+    where: { endpointId: { in: endpoints.map((e) => e.id) }, startedAt: { gte: from, lte: end }, type: "backup" },
+    select: { endpointId: true, startedAt: true, status: true },
+  });
+  const cells = new Map<string, { status: Status; runs: number }>();
+  for (const run of runs) {
+    const key = `${run.endpointId}|${run.startedAt.toISOString().slice(0, 10)}`;
+    const cell = cells.get(key);
+    const status = run.status as Status;
+    if (!cell) cells.set(key, { status, runs: 1 });
+    else {
+      cell.runs++;
+      if (STATUS_SEVERITY[status] > STATUS_SEVERITY[cell.status]) cell.status = status;
+    }
+  }
+  return {
+    days,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    rows: endpoints.map((e) => ({
+      endpoint: { id: e.id, name: e.name, vendor: e.vendor, status: e.status },
+      customer: e.customer,
+      cells: days.map((day) => cells.get(`${e.id}|${day}`) ?? null),
+    })),
+  };
+}
