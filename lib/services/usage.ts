@@ -14,7 +14,25 @@ export const usageQuerySchema = z.object({
   customerId: z.string().max(100).optional(),
   groupBy: z.enum(["customer", "endpoint"]).default("customer"),
   format: z.enum(["json", "csv"]).default("json"),
+  /** JSON is paged (per endpoint there can be thousands of rows); CSV exports everything. */
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+/** Names for ids, looked up in slices that stay under the databases' parameter limits. */
+async function namesById(model: "customer" | "endpoint", ids: (string | null)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    const rows =
+      model === "customer"
+        ? await db().customer.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })
+        : await db().endpoint.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } });
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return names;
+}
 
 export function currentPeriod(now = new Date()): string {
   return now.toISOString().slice(0, 7);
@@ -23,22 +41,19 @@ export function currentPeriod(now = new Date()): string {
 export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
   const periods = query.period ? { equals: query.period } : { gte: query.from ?? "0000-00", lte: query.to ?? "9999-12" };
   const single = query.period ?? (!query.from && !query.to ? currentPeriod() : undefined);
-  const rows = await db().usageRecord.findMany({
-    where: {
-      period: single ? single : periods,
-      scope: { startsWith: `${query.groupBy}:` },
-      ...(query.vendor ? { vendor: query.vendor } : {}),
-      ...(query.customerId ? { customerId: query.customerId } : {}),
-    },
-    include: { connection: { select: { name: true } } },
-    orderBy: [{ period: "asc" }, { storageBytes: "desc" }],
-  });
-  const [customers, endpoints] = await Promise.all([
-    db().customer.findMany({ where: { id: { in: rows.map((r) => r.customerId).filter((id): id is string => !!id) } }, select: { id: true, name: true } }),
-    db().endpoint.findMany({ where: { id: { in: rows.map((r) => r.endpointId).filter((id): id is string => !!id) } }, select: { id: true, name: true } }),
+  const where = {
+    period: single ? single : periods,
+    scope: { startsWith: `${query.groupBy}:` },
+    ...(query.vendor ? { vendor: query.vendor } : {}),
+    ...(query.customerId ? { customerId: query.customerId } : {}),
+  };
+  const csv = query.format === "csv";
+  const [rows, total, sums] = await Promise.all([
+    db().usageRecord.findMany({ where, include: { connection: { select: { name: true } } }, orderBy: [{ period: "asc" }, { storageBytes: "desc" }, { id: "asc" }], skip: csv ? undefined : (query.page - 1) * query.pageSize, take: csv ? undefined : query.pageSize }),
+    db().usageRecord.count({ where }),
+    db().usageRecord.aggregate({ where, _sum: { storageBytes: true, cost: true } }),
   ]);
-  const customerNames = new Map(customers.map((c) => [c.id, c.name]));
-  const endpointNames = new Map(endpoints.map((e) => [e.id, e.name]));
+  const [customerNames, endpointNames] = await Promise.all([namesById("customer", rows.map((r) => r.customerId)), namesById("endpoint", rows.map((r) => r.endpointId))]);
   const items = rows.map((r) => ({
     period: r.period,
     vendor: r.vendor,
@@ -50,11 +65,8 @@ export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
     storageBytes: r.storageBytes,
     cost: r.cost,
   }));
-  const totals = {
-    storageBytes: items.reduce((sum, i) => sum + i.storageBytes, 0),
-    cost: items.reduce((sum, i) => sum + (i.cost ?? 0), 0),
-  };
-  return { groupBy: query.groupBy, period: single ?? null, from: query.from ?? null, to: query.to ?? null, items, totals };
+  const totals = { storageBytes: sums._sum.storageBytes ?? 0, cost: sums._sum.cost ?? 0 };
+  return { groupBy: query.groupBy, period: single ?? null, from: query.from ?? null, to: query.to ?? null, items, total, page: query.page, pageSize: query.pageSize, totals };
 }
 
 /** Storage per month and vendor, for the growth chart. */

@@ -33,12 +33,12 @@ interface Existing {
 }
 
 /** Splits records into creates and changed updates against what the database holds. */
-function plan<T extends { vendorId: string }>(records: T[], existing: Existing[]) {
+function plan<T extends { vendorId: string }>(records: T[], existing: Existing[], significant: (record: T) => unknown = (r) => r) {
   const byVendorId = new Map(existing.map((row) => [row.vendorId, row]));
   const creates: (T & { fingerprint: string })[] = [];
   const updates: { id: string; record: T & { fingerprint: string } }[] = [];
   for (const record of records) {
-    const fp = fingerprint(record);
+    const fp = fingerprint(significant(record));
     const row = byVendorId.get(record.vendorId);
     if (!row) creates.push({ ...record, fingerprint: fp });
     else if (row.fingerprint !== fp || row.removedAt) updates.push({ id: row.id, record: { ...record, fingerprint: fp } });
@@ -81,6 +81,9 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   const endpointPlan = plan(
     snapshot.endpoints,
     await client.endpoint.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+    // Agents report a heartbeat every few minutes: it alone is no reason to rewrite 10,000 rows. The raw payload
+    // and last-seen time are refreshed whenever something that matters changes.
+    ({ raw: _raw, lastSeenAt: _lastSeenAt, ...significant }) => significant,
   );
   const endpointData = (e: (typeof endpointPlan.creates)[number]) => ({
     customerId: e.customerVendorId ? (customerIds.get(e.customerVendorId) ?? null) : null,
@@ -93,7 +96,8 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
     enabled: e.enabled,
     status: e.status,
     lastSeenAt: e.lastSeenAt ?? null,
-    lastSuccessAt: e.lastSuccessAt ?? null,
+    // A vendor that reports only the latest run says "no success" after a failure; the last known success stays.
+    ...(e.lastSuccessAt ? { lastSuccessAt: e.lastSuccessAt } : {}),
     storageBytes: e.storageBytes ?? null,
     region: e.region ?? null,
     raw: json(e.raw),
@@ -127,7 +131,7 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
       expectedIntervalMinutes: c.schedule.expectedIntervalMinutes,
       nextRunAt: c.nextRunAt ?? null,
       lastRunAt: c.lastRunAt ?? null,
-      lastSuccessAt: c.lastSuccessAt ?? null,
+      ...(c.lastSuccessAt ? { lastSuccessAt: c.lastSuccessAt } : {}),
       lastStatus: c.lastStatus,
       details: c.details ? json(c.details) : undefined,
       raw: json(c.raw),

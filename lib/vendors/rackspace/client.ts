@@ -1,0 +1,457 @@
+// Typed client for Rackspace Cloud Backup API v1.0 behind Identity v2.0: one method per operation of the seed.
+// Sign-in: POST {identity}/tokens with the API key; the token, tenant and the catalog's cloudBackup endpoints are
+// cached in memory and in the connection's token store (a restart or a second instance reuses them). Every
+// region's endpoint serves the tenant's whole data, so the client talks to one: the connection's region, else
+// the user's default region, else the first in the catalog.
+import { z } from "zod";
+import type { ConnectionRuntime } from "@/lib/sync/snapshot";
+import { VendorError } from "@/lib/vendors/errors";
+import { VendorHttpClient, type RequestOptions } from "@/lib/vendors/http-client";
+import { encryptVaultPassword } from "./encryption";
+import {
+  toActivityInfo,
+  toAgentInfo,
+  toBackupInfo,
+  toBackupReportInfo,
+  toCompletedBackupInfo,
+  toConfigurationInfo,
+  toRestoreInfo,
+  toRestoreReportInfo,
+  type RackspaceActivityInfo,
+  type RackspaceAgentInfo,
+  type RackspaceBackupInfo,
+  type RackspaceBackupReportInfo,
+  type RackspaceCompletedBackupInfo,
+  type RackspaceConfigurationInfo,
+  type RackspaceRestoreInfo,
+  type RackspaceRestoreReportInfo,
+} from "./map";
+import {
+  rackspaceActivityListSchema,
+  rackspaceAgentListSchema,
+  rackspaceAgentSchema,
+  rackspaceAuthResponseSchema,
+  rackspaceAvailableBackupListSchema,
+  rackspaceBackupConfigurationListSchema,
+  rackspaceBackupConfigurationSchema,
+  rackspaceBackupReportSchema,
+  rackspaceBackupSchema,
+  rackspaceCompletedBackupListSchema,
+  rackspaceEncryptionResponseSchema,
+  rackspaceRestoreFileListSchema,
+  rackspaceRestoreReportSchema,
+  rackspaceRestoreSchema,
+  rackspaceStartBackupResponseSchema,
+  type RackspaceAvailableBackup,
+  type RackspaceCreateConfigurationRequest,
+  type RackspaceCreateRestoreRequest,
+  type RackspacePublicKey,
+  type RackspaceRestoreFile,
+  type RackspaceRestoreFileRequest,
+  type RackspaceUpdateConfigurationRequest,
+  type RackspaceUpdateRestoreRequest,
+} from "./schemas";
+
+/** A cached token is reused while it is valid for at least this much longer. */
+export const TOKEN_RENEW_MARGIN_MS = 5 * 60_000;
+
+const storedEndpointSchema = z.object({ region: z.string().nullable(), publicURL: z.string() });
+/** What the token store's `extra` holds besides the token (validated on read: an unreadable entry means a new sign-in). */
+const storedSessionSchema = z.object({
+  tenantId: z.string(),
+  userName: z.string(),
+  defaultRegion: z.string().nullable(),
+  endpoints: z.array(storedEndpointSchema).min(1),
+});
+type StoredSession = z.infer<typeof storedSessionSchema>;
+
+export interface RackspaceSession extends StoredSession {
+  token: string;
+  expiresAt: Date;
+  /** The cloudBackup endpoint this client calls. */
+  endpoint: string;
+  region: string | null;
+}
+
+interface ActiveSession {
+  session: RackspaceSession;
+  /** Epoch ms after which the next call signs in again. */
+  renewAt: number;
+}
+
+export interface RackspaceClientOptions {
+  /** The clock token expiry is judged by (tests follow the simulator's clock). */
+  now?: () => number;
+}
+
+/** A vault passphrase and the key to encrypt it with (the agent's, or for restores the restore's PublicKey). */
+export interface RackspaceVaultPassword {
+  publicKey: RackspacePublicKey;
+  passphrase: string;
+}
+
+function schemaOf<Wire, Domain>(schema: z.ZodType<Wire>, parse: (wire: Wire) => Domain): z.ZodType<Domain> {
+  return schema.transform(parse);
+}
+
+const agentInfo = schemaOf(rackspaceAgentSchema, toAgentInfo);
+const agentInfoList = schemaOf(rackspaceAgentListSchema, (list) => list.map(toAgentInfo));
+const configurationInfo = schemaOf(rackspaceBackupConfigurationSchema, toConfigurationInfo);
+const configurationInfoList = schemaOf(rackspaceBackupConfigurationListSchema, (list) => list.map(toConfigurationInfo));
+const backupInfo = schemaOf(rackspaceBackupSchema, toBackupInfo);
+const completedBackupInfoList = schemaOf(rackspaceCompletedBackupListSchema, (list) => list.map(toCompletedBackupInfo));
+const backupReportInfo = schemaOf(rackspaceBackupReportSchema, toBackupReportInfo);
+const restoreInfo = schemaOf(rackspaceRestoreSchema, toRestoreInfo);
+const restoreReportInfo = schemaOf(rackspaceRestoreReportSchema, toRestoreReportInfo);
+const activityInfoList = schemaOf(rackspaceActivityListSchema, (list) => list.map(toActivityInfo));
+const startedBackupId = schemaOf(rackspaceStartBackupResponseSchema, Number);
+
+type CallOptions<T> = Omit<RequestOptions<T>, "headers">;
+
+export class RackspaceClient extends VendorHttpClient {
+  private readonly runtime: ConnectionRuntime;
+  private readonly now: () => number;
+  private readonly counter: { requests: number };
+  private active: ActiveSession | null = null;
+  private signingIn: Promise<ActiveSession> | null = null;
+
+  constructor(runtime: ConnectionRuntime, options: RackspaceClientOptions = {}) {
+    const counter = { requests: 0 };
+    const baseFetch = runtime.http?.fetch ?? fetch;
+    super({
+      ...runtime.http,
+      vendor: "rackspace",
+      limiter: runtime.limiter ?? runtime.http?.limiter,
+      // Counts every HTTP request, retries and sign-ins included: the snapshot reports it.
+      fetch: (input, init) => {
+        counter.requests++;
+        return baseFetch(input, init);
+      },
+    });
+    this.runtime = runtime;
+    this.now = options.now ?? Date.now;
+    this.counter = counter;
+  }
+
+  /** HTTP requests made so far by this client. */
+  get requestCount(): number {
+    return this.counter.requests;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Session
+  // ---------------------------------------------------------------------------------------------------------
+
+  /** The signed-in session: cached while valid, else read from the token store, else a new sign-in (one at a time). */
+  async session(): Promise<RackspaceSession> {
+    if (this.active && this.now() < this.active.renewAt) return this.active.session;
+    this.signingIn ??= this.resumeOrSignIn().finally(() => {
+      this.signingIn = null;
+    });
+    return (await this.signingIn).session;
+  }
+
+  private async resumeOrSignIn(): Promise<ActiveSession> {
+    const stored = await this.runtime.tokens.get();
+    const extra = storedSessionSchema.safeParse(stored?.extra);
+    if (stored && extra.success && stored.expiresAt.getTime() - this.now() >= TOKEN_RENEW_MARGIN_MS) {
+      const session = this.withEndpoint({ ...extra.data, token: stored.token, expiresAt: stored.expiresAt });
+      return (this.active = { session, renewAt: stored.expiresAt.getTime() - TOKEN_RENEW_MARGIN_MS });
+    }
+    return (this.active = await this.signIn());
+  }
+
+  // POST {baseUrl}/tokens (Identity v2.0: baseUrl is the identity URL, ending in /v2.0)
+  private async signIn(): Promise<ActiveSession> {
+    const url = `${this.runtime.baseUrl.replace(/\/+$/, "")}/tokens`;
+    const { data } = await this.send("POST", url, {
+      schema: rackspaceAuthResponseSchema,
+      json: { auth: { "RAX-KSKEY:apiKeyCredentials": { username: this.runtime.username, apiKey: this.runtime.secret } } },
+    });
+    const { token, serviceCatalog, user } = data.access;
+    const expiresAt = new Date(token.expires);
+    if (Number.isNaN(expiresAt.getTime())) throw new VendorError("rackspace", "bad_response", `the token expiry "${token.expires}" is not a date`);
+    const backup = serviceCatalog.find((service) => service.type === "rax:backup") ?? serviceCatalog.find((service) => service.name === "cloudBackup");
+    if (!backup?.endpoints.length) {
+      throw new VendorError("rackspace", "not_found", "the account has no Cloud Backup service", { vendorMessage: "no rax:backup entry in the service catalog" });
+    }
+    const stored: StoredSession = {
+      tenantId: token.tenant.id,
+      userName: user.name,
+      defaultRegion: user["RAX-AUTH:defaultRegion"] ?? null,
+      endpoints: backup.endpoints.map((endpoint) => ({ region: endpoint.region ?? null, publicURL: endpoint.publicURL })),
+    };
+    const session = this.withEndpoint({ ...stored, token: token.id, expiresAt });
+    await this.runtime.tokens.set({ token: token.id, expiresAt, extra: stored });
+    // Identity hands out the same token again until it expires, so one near its end cannot be swapped early:
+    // it is used to the end (a 401 then signs in again) instead of signing in before every call.
+    const remaining = expiresAt.getTime() - this.now();
+    return { session, renewAt: remaining > TOKEN_RENEW_MARGIN_MS ? expiresAt.getTime() - TOKEN_RENEW_MARGIN_MS : expiresAt.getTime() };
+  }
+
+  private withEndpoint(session: Omit<RackspaceSession, "endpoint" | "region">): RackspaceSession {
+    const wanted = this.runtime.region?.toUpperCase() ?? null;
+    const byRegion = (region: string | null) => session.endpoints.find((endpoint) => region !== null && endpoint.region?.toUpperCase() === region);
+    const chosen = wanted ? byRegion(wanted) : (byRegion(session.defaultRegion?.toUpperCase() ?? null) ?? session.endpoints[0]);
+    if (!chosen) {
+      throw new VendorError("rackspace", "not_found", `no Cloud Backup endpoint in region ${wanted}`, {
+        vendorMessage: `the catalog lists ${session.endpoints.map((endpoint) => endpoint.region).join(", ")}`,
+      });
+    }
+    return { ...session, endpoint: chosen.publicURL.replace(/\/+$/, ""), region: chosen.region };
+  }
+
+  /** Drops a token the backup API refused, unless a newer sign-in already replaced it. */
+  private async forget(session: RackspaceSession): Promise<void> {
+    if (this.active?.session !== session) return;
+    this.active = null;
+    if ((await this.runtime.tokens.get())?.token === session.token) await this.runtime.tokens.clear();
+  }
+
+  /** One backup API call; a 401 (token expired or revoked) signs in again and retries once. */
+  private async call<T>(method: string, path: string, options: CallOptions<T> = {}): Promise<T> {
+    const session = await this.session();
+    try {
+      return await this.callWith(session, method, path, options);
+    } catch (error) {
+      if (!(error instanceof VendorError && error.details.status === 401)) throw error;
+      await this.forget(session);
+      return this.callWith(await this.session(), method, path, options);
+    }
+  }
+
+  private async callWith<T>(session: RackspaceSession, method: string, path: string, options: CallOptions<T>): Promise<T> {
+    try {
+      const response = await this.send(method, `${session.endpoint}${path}`, { ...options, headers: { "X-Auth-Token": session.token } });
+      return response.data;
+    } catch (error) {
+      // The backup API answers 403 for refused actions (disabled agent, wrong vault password), not for credentials.
+      if (error instanceof VendorError && error.details.status === 403) {
+        throw new VendorError("rackspace", "rejected", error.message, error.details);
+      }
+      throw error;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Agents
+  // ---------------------------------------------------------------------------------------------------------
+
+  // GET /v1.0/{tenant_id}/agent/{machineAgentId}
+  getAgent(agentId: number, signal?: AbortSignal): Promise<RackspaceAgentInfo> {
+    return this.call("GET", `/agent/${agentId}`, { schema: agentInfo, signal });
+  }
+
+  // POST /v1.0/{tenant_id}/agent/enable
+  setAgentEnabled(agentId: number, enabled: boolean): Promise<void> {
+    return this.call("POST", "/agent/enable", { json: { MachineAgentId: agentId, Enable: enabled } });
+  }
+
+  // POST /v1.0/{tenant_id}/agent/encrypt (answers a GUID)
+  enableEncryption(agentId: number, vault: RackspaceVaultPassword): Promise<string> {
+    const EncryptedPasswordHex = encryptVaultPassword(vault.publicKey, vault.passphrase);
+    return this.call("POST", "/agent/encrypt", { schema: rackspaceEncryptionResponseSchema, json: { MachineAgentId: agentId, EncryptedPasswordHex } });
+  }
+
+  // POST /v1.0/{tenant_id}/agent/changeencryption (answers a GUID)
+  changeEncryptionPassword(agentId: number, publicKey: RackspacePublicKey, oldPassphrase: string, newPassphrase: string): Promise<string> {
+    return this.call("POST", "/agent/changeencryption", {
+      schema: rackspaceEncryptionResponseSchema,
+      json: {
+        MachineAgentId: agentId,
+        OldEncryptedPasswordHex: encryptVaultPassword(publicKey, oldPassphrase),
+        NewEncryptedPasswordHex: encryptVaultPassword(publicKey, newPassphrase),
+      },
+    });
+  }
+
+  // POST /v1.0/{tenant_id}/agent/delete
+  deleteAgent(agentId: number): Promise<void> {
+    return this.call("POST", "/agent/delete", { json: { MachineAgentId: agentId } });
+  }
+
+  // PUT /v1.0/{tenant_id}/agent/migratevault
+  migrateVault(sourceAgentId: number, destinationAgentId: number): Promise<void> {
+    return this.call("PUT", "/agent/migratevault", { json: { SourceMachineAgentId: sourceAgentId, DestinationMachineAgentId: destinationAgentId } });
+  }
+
+  // POST /v1.0/{tenant_id}/agent/{machineAgentId}
+  updateAgentBehavior(agentId: number, behavior: { useServiceNet: boolean; backupDatacenter?: string }): Promise<RackspaceAgentInfo> {
+    return this.call("POST", `/agent/${agentId}`, {
+      schema: agentInfo,
+      json: { UseServiceNet: behavior.useServiceNet, BackupDataCenter: behavior.backupDatacenter },
+    });
+  }
+
+  // GET /v1.0/{tenant_id}/agent/server/{hostServerId}
+  getAgentByHostServer(hostServerId: string): Promise<RackspaceAgentInfo> {
+    return this.call("GET", `/agent/server/${encodeURIComponent(hostServerId)}`, { schema: agentInfo });
+  }
+
+  // PUT /v1.0/{tenant_id}/agent/logging (form body, as in the seed; 1 FATAL … 6 TRACE)
+  setAgentLogLevel(agentId: number, level: 1 | 2 | 3 | 4 | 5 | 6): Promise<void> {
+    return this.call("PUT", "/agent/logging", { form: { MachineAgentId: String(agentId), LoggingLevelId: String(level) } });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // User
+  // ---------------------------------------------------------------------------------------------------------
+
+  // GET /v1.0/{tenant_id}/user/agents
+  /** Every agent of the tenant. Status is always "Offline" and the last backup time null here: use getAgent. */
+  listAgents(signal?: AbortSignal): Promise<RackspaceAgentInfo[]> {
+    return this.call("GET", "/user/agents", { schema: agentInfoList, signal });
+  }
+
+  // POST /v1.0/{tenant_id}/user/wakeupagents
+  wakeUpAgents(): Promise<void> {
+    return this.call("POST", "/user/wakeupagents");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Backup configurations
+  // ---------------------------------------------------------------------------------------------------------
+
+  // POST /v1.0/{tenant_id}/backup-configuration
+  createConfiguration(request: RackspaceCreateConfigurationRequest): Promise<RackspaceConfigurationInfo> {
+    return this.call("POST", "/backup-configuration", { schema: configurationInfo, json: request });
+  }
+
+  // PUT /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
+  updateConfiguration(configurationId: number, request: RackspaceUpdateConfigurationRequest): Promise<void> {
+    return this.call("PUT", `/backup-configuration/${configurationId}`, { json: request });
+  }
+
+  // GET /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
+  getConfiguration(configurationId: number): Promise<RackspaceConfigurationInfo> {
+    return this.call("GET", `/backup-configuration/${configurationId}`, { schema: configurationInfo });
+  }
+
+  // GET /v1.0/{tenant_id}/backup-configuration
+  listConfigurations(signal?: AbortSignal): Promise<RackspaceConfigurationInfo[]> {
+    return this.call("GET", "/backup-configuration", { schema: configurationInfoList, signal });
+  }
+
+  // GET /v1.0/{tenant_id}/backup-configuration/system/{machineAgentId}
+  listAgentConfigurations(agentId: number): Promise<RackspaceConfigurationInfo[]> {
+    return this.call("GET", `/backup-configuration/system/${agentId}`, { schema: configurationInfoList });
+  }
+
+  // POST /v1.0/{tenant_id}/backup-configuration/enable/{backupConfigurationId}
+  setConfigurationEnabled(configurationId: number, enabled: boolean): Promise<RackspaceConfigurationInfo> {
+    return this.call("POST", `/backup-configuration/enable/${configurationId}`, { schema: configurationInfo, json: { Enable: enabled } });
+  }
+
+  // DELETE /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
+  deleteConfiguration(configurationId: number): Promise<void> {
+    return this.call("DELETE", `/backup-configuration/${configurationId}`);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Backups
+  // ---------------------------------------------------------------------------------------------------------
+
+  // POST /v1.0/{tenant_id}/backup/action-requested {Action: "StartManual", Id: backupConfigurationId}
+  /** Starts the configuration now; answers the new BackupId. */
+  startBackup(configurationId: number): Promise<number> {
+    return this.call("POST", "/backup/action-requested", { schema: startedBackupId, json: { Action: "StartManual", Id: configurationId } });
+  }
+
+  // POST /v1.0/{tenant_id}/backup/action-requested {Action: "StopManual", Id: backupId}
+  stopBackup(backupId: number): Promise<void> {
+    return this.call("POST", "/backup/action-requested", { json: { Action: "StopManual", Id: backupId } });
+  }
+
+  // GET /v1.0/{tenant_id}/backup/{backupId}
+  getBackup(backupId: number): Promise<RackspaceBackupInfo> {
+    return this.call("GET", `/backup/${backupId}`, { schema: backupInfo });
+  }
+
+  // GET /v1.0/{tenant_id}/backup/completed/{backupConfigurationId}
+  listCompletedBackups(configurationId: number): Promise<RackspaceCompletedBackupInfo[]> {
+    return this.call("GET", `/backup/completed/${configurationId}`, { schema: completedBackupInfoList });
+  }
+
+  // GET /v1.0/{tenant_id}/backup/report/{backupId}
+  getBackupReport(backupId: number, signal?: AbortSignal): Promise<RackspaceBackupReportInfo> {
+    return this.call("GET", `/backup/report/${backupId}`, { schema: backupReportInfo, signal });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Restores
+  // ---------------------------------------------------------------------------------------------------------
+
+  // PUT /v1.0/{tenant_id}/restore
+  /** Creates a restore in the Creating state; include files, then start it. */
+  createRestore(request: RackspaceCreateRestoreRequest): Promise<RackspaceRestoreInfo> {
+    return this.call("PUT", "/restore", { schema: restoreInfo, json: request });
+  }
+
+  // POST /v1.0/{tenant_id}/restore
+  /** Changes a restore while it is Creating; RestoreStateId 1 submits it. */
+  updateRestore(request: RackspaceUpdateRestoreRequest): Promise<void> {
+    return this.call("POST", "/restore", { json: request });
+  }
+
+  // POST /v1.0/{tenant_id}/restore/action-requested {Action: "StartManual", Id: restoreId}
+  /** Starts a restore; an encrypted vault's passphrase is encrypted with the restore's PublicKey. */
+  startRestore(restoreId: number, vault?: RackspaceVaultPassword): Promise<void> {
+    const EncryptedPassword = vault ? encryptVaultPassword(vault.publicKey, vault.passphrase) : undefined;
+    return this.call("POST", "/restore/action-requested", { json: { Action: "StartManual", Id: restoreId, EncryptedPassword } });
+  }
+
+  // POST /v1.0/{tenant_id}/restore/action-requested {Action: "StopManual", Id: restoreId}
+  stopRestore(restoreId: number): Promise<void> {
+    return this.call("POST", "/restore/action-requested", { json: { Action: "StopManual", Id: restoreId } });
+  }
+
+  // PUT /v1.0/{tenant_id}/restore/files
+  addRestoreFile(request: RackspaceRestoreFileRequest): Promise<void> {
+    return this.call("PUT", "/restore/files", { json: request });
+  }
+
+  // GET /v1.0/{tenant_id}/restore/files/{restoreId}
+  /** `filter` 1 included / 2 excluded; `itemType` 0 file / 1 folder / 2 database. */
+  listRestoreFiles(restoreId: number, narrow: { filter?: 1 | 2; itemType?: 0 | 1 | 2 } = {}): Promise<RackspaceRestoreFile[]> {
+    return this.call("GET", `/restore/files/${restoreId}`, {
+      schema: rackspaceRestoreFileListSchema,
+      query: { Filter: narrow.filter, FileItemType: narrow.itemType },
+    });
+  }
+
+  // DELETE /v1.0/{tenant_id}/restore/files/{restoreId}
+  /** Clears the restore's file selection (the seed calls it "delete a restore configuration"). */
+  deleteRestoreFiles(restoreId: number): Promise<void> {
+    return this.call("DELETE", `/restore/files/${restoreId}`);
+  }
+
+  // GET /v1.0/{tenant_id}/backup/availableforrestore
+  listAvailableForRestore(): Promise<RackspaceAvailableBackup[]> {
+    return this.call("GET", "/backup/availableforrestore", { schema: rackspaceAvailableBackupListSchema });
+  }
+
+  // GET /v1.0/{tenant_id}/restore/{restoreId}
+  getRestore(restoreId: number): Promise<RackspaceRestoreInfo> {
+    return this.call("GET", `/restore/${restoreId}`, { schema: restoreInfo });
+  }
+
+  // GET /v1.0/{tenant_id}/restore/report/{restoreId}
+  getRestoreReport(restoreId: number, signal?: AbortSignal): Promise<RackspaceRestoreReportInfo> {
+    return this.call("GET", `/restore/report/${restoreId}`, { schema: restoreReportInfo, signal });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Activity
+  // ---------------------------------------------------------------------------------------------------------
+
+  // GET /v1.0/{tenant_id}/system/activity/{agentId}
+  listAgentActivity(agentId: number): Promise<RackspaceActivityInfo[]> {
+    return this.call("GET", `/system/activity/${agentId}`, { schema: activityInfoList });
+  }
+
+  // GET /v1.0/{tenant_id}/activity
+  /** What is running plus what finished recently, for every agent of the tenant. */
+  listActivity(signal?: AbortSignal): Promise<RackspaceActivityInfo[]> {
+    return this.call("GET", "/activity", { schema: activityInfoList, signal });
+  }
+}
