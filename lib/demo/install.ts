@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/services/audit";
 import { createConnection, toConnectionDto } from "@/lib/services/connections";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { deleteDemoConfig, loadDemoConfig, newDemoConfig, saveDemoConfig } from "./config";
+import { syncConnection } from "@/lib/sync/engine";
 import { DEMO_MOUNT, forgetDemoSimulators } from "./simulators";
 
 export const DEMO_ENDPOINTS = 60;
@@ -52,6 +53,15 @@ export async function installDemo(actor: Actor, origin: string = selfOrigin()): 
   );
   await recordAudit(actor, { action: "demo.install", outcome: "success", target: { type: "demo", label: "demo data" }, details: { endpoints: config.endpoints, origin: base } });
   return demoStatus();
+}
+
+/** Installs the demo and pulls it at once, so the pages fill up within seconds instead of at the next scheduled sync. */
+export async function installDemoAndSync(actor: Actor): Promise<DemoStatus> {
+  const status = await installDemo(actor);
+  for (const connection of status.connections) {
+    void syncConnection(connection.id, "manual").catch((error) => logger.error({ err: error }, "first demo sync failed"));
+  }
+  return status;
 }
 
 export async function removeDemo(actor: Actor): Promise<DemoStatus> {

@@ -1,57 +1,32 @@
 // The sync engine against both vendor simulators over real HTTP, on each database: a first sync, history
 // across syncs, a vendor that fails (data kept, marked stale, recovers by itself), an expired token,
 // missed backups, and the lease that lets only one instance sync a connection at a time.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimClock } from "@/lib/simulator-kit/clock";
-import { serveSimulator, type RunningSimulator } from "@/lib/simulator-kit/serve";
-import { createMsp360Simulator } from "@/lib/vendors/msp360/simulator";
-import { createRackspaceSimulator } from "@/lib/vendors/rackspace/simulator";
+import { describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
-import { createConnection } from "@/lib/services/connections";
+import { useSimulatedVendors } from "@/lib/testing/simulators";
 import { monitoringOverview } from "@/lib/services/monitoring";
 import { listEndpoints, endpointListQuerySchema } from "@/lib/services/endpoints";
 import { recomputeStatuses } from "./apply";
 import { syncConnection } from "./engine";
 
-const admin = { type: "user" as const, id: "a", label: "admin@example.com", role: "admin" as const };
 const DAY = 86_400_000;
-
-async function control(sim: RunningSimulator, path: string, method: string, body?: unknown) {
-  const response = await fetch(`${sim.url}/_sim/${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-}
 
 describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
   const database = useTestDatabase(provider);
-  const clock = new SimClock();
-  let msp360: RunningSimulator;
-  let rackspace: RunningSimulator;
-  let mspId: string;
-  let raxId: string;
-  const now = () => new Date(clock.now());
-
-  beforeAll(async () => {
-    msp360 = await serveSimulator(createMsp360Simulator({ seed: 3, endpoints: 24, clock }));
-    rackspace = await serveSimulator(createRackspaceSimulator({ seed: 3, endpoints: 24, clock }));
-    mspId = (await createConnection(admin, { vendor: "msp360", name: "MSP", username: "demo", secret: "demo-password", baseUrl: msp360.url })).id;
-    raxId = (await createConnection(admin, { vendor: "rackspace", name: "RAX", username: "demo", secret: "demo-api-key", baseUrl: `${rackspace.url}/v2.0` })).id;
-  });
-  afterAll(async () => {
-    await msp360?.close();
-    await rackspace?.close();
-  });
+  const vendors = useSimulatedVendors();
+  const { clock, now, control } = vendors;
 
   it("pulls both vendors into one model", async () => {
-    for (const id of [mspId, raxId]) expect(await syncConnection(id, "manual", { now })).toMatchObject({ status: expect.stringMatching(/success|partial/) });
+    for (const id of [vendors.mspId, vendors.raxId]) expect(await syncConnection(id, "manual", { now })).toMatchObject({ status: expect.stringMatching(/success|partial/) });
     const client = database.current.client;
-    expect(await client.endpoint.count({ where: { connectionId: mspId } })).toBe(24);
-    expect(await client.endpoint.count({ where: { connectionId: raxId } })).toBe(24);
+    expect(await client.endpoint.count({ where: { connectionId: vendors.mspId } })).toBe(24);
+    expect(await client.endpoint.count({ where: { connectionId: vendors.raxId } })).toBe(24);
     expect(await client.backupConfiguration.count({ where: { vendor: "rackspace" } })).toBeGreaterThan(0);
     expect(await client.backupConfiguration.count({ where: { vendor: "msp360" } })).toBeGreaterThan(0);
     expect(await client.run.count()).toBeGreaterThan(0);
     const listed = await listEndpoints(endpointListQuerySchema.parse({ pageSize: "100" }));
     expect(new Set(listed.items.map((e) => e.vendor))).toEqual(new Set(["msp360", "rackspace"]));
-    const connection = await client.connection.findUniqueOrThrow({ where: { id: mspId } });
+    const connection = await client.connection.findUniqueOrThrow({ where: { id: vendors.mspId } });
     expect(connection.lastSyncError).toBeNull();
     expect(connection.tokenCiphertext).not.toBeNull();
   });
@@ -60,7 +35,7 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
     const client = database.current.client;
     const before = await client.run.findMany({ select: { vendorId: true } });
     clock.advance(DAY);
-    for (const id of [mspId, raxId]) await syncConnection(id, "manual", { now });
+    for (const id of [vendors.mspId, vendors.raxId]) await syncConnection(id, "manual", { now });
     const after = new Set((await client.run.findMany({ select: { vendorId: true } })).map((r) => r.vendorId));
     for (const run of before) expect(after.has(run.vendorId)).toBe(true);
     expect(after.size).toBeGreaterThan(before.length);
@@ -69,57 +44,57 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
 
   it("a vendor that fails keeps its last good data, is marked stale with the reason, and recovers by itself", async () => {
     const client = database.current.client;
-    await control(msp360, "faults", "POST", { route: "*", kind: "error", status: 503 });
-    const failed = await syncConnection(mspId, "manual", { now });
+    await control(vendors.msp360, "faults", "POST", { route: "*", kind: "error", status: 503 });
+    const failed = await syncConnection(vendors.mspId, "manual", { now });
     expect(failed.status).toBe("failed");
-    const stale = await client.connection.findUniqueOrThrow({ where: { id: mspId } });
+    const stale = await client.connection.findUniqueOrThrow({ where: { id: vendors.mspId } });
     expect(stale.lastSyncStatus).toBe("failed");
     expect(stale.lastSyncError).toMatch(/MSP360 is having problems \(HTTP 503\)/);
-    expect(await client.endpoint.count({ where: { connectionId: mspId, removedAt: null } })).toBe(24);
+    expect(await client.endpoint.count({ where: { connectionId: vendors.mspId, removedAt: null } })).toBe(24);
     const monitoring = await monitoringOverview({ limit: 500 });
-    expect(monitoring.items[0]).toMatchObject({ kind: "connection", status: "stale", id: mspId });
+    expect(monitoring.items[0]).toMatchObject({ kind: "connection", status: "stale", id: vendors.mspId });
     // The other vendor is untouched.
-    expect((await client.connection.findUniqueOrThrow({ where: { id: raxId } })).lastSyncStatus).not.toBe("failed");
+    expect((await client.connection.findUniqueOrThrow({ where: { id: vendors.raxId } })).lastSyncStatus).not.toBe("failed");
 
-    await control(msp360, "faults", "DELETE");
-    expect((await syncConnection(mspId, "manual", { now })).status).toMatch(/success|partial/);
-    expect((await client.connection.findUniqueOrThrow({ where: { id: mspId } })).lastSyncStatus).not.toBe("failed");
+    await control(vendors.msp360, "faults", "DELETE");
+    expect((await syncConnection(vendors.mspId, "manual", { now })).status).toMatch(/success|partial/);
+    expect((await client.connection.findUniqueOrThrow({ where: { id: vendors.mspId } })).lastSyncStatus).not.toBe("failed");
   });
 
   it("logs in again when the vendor says the cached token expired", async () => {
-    await control(msp360, "faults", "POST", { route: "*", kind: "expire-token", count: 1 });
-    await control(rackspace, "faults", "POST", { route: "*agent*", kind: "expire-token", count: 1 });
-    expect((await syncConnection(mspId, "manual", { now })).status).toMatch(/success|partial/);
-    expect((await syncConnection(raxId, "manual", { now })).status).toMatch(/success|partial/);
+    await control(vendors.msp360, "faults", "POST", { route: "*", kind: "expire-token", count: 1 });
+    await control(vendors.rackspace, "faults", "POST", { route: "*agent*", kind: "expire-token", count: 1 });
+    expect((await syncConnection(vendors.mspId, "manual", { now })).status).toMatch(/success|partial/);
+    expect((await syncConnection(vendors.raxId, "manual", { now })).status).toMatch(/success|partial/);
   });
 
   it("shows a scheduled configuration as missed once its window passes without a successful run", async () => {
     const client = database.current.client;
     const later = new Date(clock.now() + 3 * DAY);
-    await recomputeStatuses(mspId, later);
+    await recomputeStatuses(vendors.mspId, later);
     const scheduled = await client.backupConfiguration.findMany({
-      where: { connectionId: mspId, enabled: true, expectedIntervalMinutes: { not: null, lte: 24 * 60 }, removedAt: null, endpoint: { enabled: true } },
+      where: { connectionId: vendors.mspId, enabled: true, expectedIntervalMinutes: { not: null, lte: 24 * 60 }, removedAt: null, endpoint: { enabled: true } },
     });
     expect(scheduled.length).toBeGreaterThan(0);
     for (const config of scheduled) expect(["missed", "running"]).toContain(config.status);
     const monitoring = await monitoringOverview({ limit: 1000 });
     expect(monitoring.counts.missed).toBeGreaterThan(0);
-    await recomputeStatuses(mspId, now());
+    await recomputeStatuses(vendors.mspId, now());
   });
 
   it("lets one instance sync a connection at a time; a crashed instance's lease expires", async () => {
-    await control(rackspace, "faults", "POST", { route: "*/user/agents", kind: "latency", delayMs: 400, count: 1 });
+    await control(vendors.rackspace, "faults", "POST", { route: "*/user/agents", kind: "latency", delayMs: 400, count: 1 });
     const [a, b] = await Promise.all([
-      syncConnection(raxId, "schedule", { holder: "instance-a", now }),
-      syncConnection(raxId, "schedule", { holder: "instance-b", now }),
+      syncConnection(vendors.raxId, "schedule", { holder: "instance-a", now }),
+      syncConnection(vendors.raxId, "schedule", { holder: "instance-b", now }),
     ]);
     expect([a.status, b.status].filter((s) => s === "skipped")).toHaveLength(1);
 
     const client = database.current.client;
-    await client.syncLease.create({ data: { connectionId: raxId, holder: "alive", expiresAt: new Date(Date.now() + 60_000) } });
-    expect(await syncConnection(raxId, "schedule", { holder: "instance-a", now })).toMatchObject({ status: "skipped" });
-    await client.syncLease.update({ where: { connectionId: raxId }, data: { holder: "crashed", expiresAt: new Date(Date.now() - 1000) } });
-    expect((await syncConnection(raxId, "schedule", { holder: "instance-a", now })).status).toMatch(/success|partial/);
-    expect(await client.syncLease.count({ where: { connectionId: raxId } })).toBe(0);
+    await client.syncLease.create({ data: { connectionId: vendors.raxId, holder: "alive", expiresAt: new Date(Date.now() + 60_000) } });
+    expect(await syncConnection(vendors.raxId, "schedule", { holder: "instance-a", now })).toMatchObject({ status: "skipped" });
+    await client.syncLease.update({ where: { connectionId: vendors.raxId }, data: { holder: "crashed", expiresAt: new Date(Date.now() - 1000) } });
+    expect((await syncConnection(vendors.raxId, "schedule", { holder: "instance-a", now })).status).toMatch(/success|partial/);
+    expect(await client.syncLease.count({ where: { connectionId: vendors.raxId } })).toBe(0);
   });
 });

@@ -30,5 +30,6 @@ export async function callRoute(
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined, text, headers: response.headers };
+  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  return { status: response.status, json: text && isJson ? (JSON.parse(text) as unknown) : undefined, text, headers: response.headers };
 }
