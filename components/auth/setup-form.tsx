@@ -4,9 +4,8 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -50,12 +49,7 @@ export function SetupForm() {
       </CardHeader>
       <CardContent>
         <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
-          {error ? (
-            <Alert variant="destructive">
-              <AlertCircleIcon aria-hidden />
-              <span>{error}</span>
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <FormField id="name" label="Your name" error={errors.name?.message}>
             <Input id="name" autoComplete="name" autoFocus aria-invalid={!!errors.name} {...form.register("name")} />
           </FormField>

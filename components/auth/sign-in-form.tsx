@@ -5,9 +5,8 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { AlertCircleIcon } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -55,12 +54,7 @@ export function SignInForm() {
       </CardHeader>
       <CardContent>
         <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
-          {error ? (
-            <Alert variant="destructive">
-              <AlertCircleIcon aria-hidden />
-              <span>{error}</span>
-            </Alert>
-          ) : null}
+          <FormError message={error} />
           <FormField id="email" label="Email" error={errors.email?.message}>
             <Input id="email" type="email" autoComplete="username" autoFocus aria-invalid={!!errors.email} {...form.register("email")} />
           </FormField>

@@ -2,9 +2,8 @@
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { AlertCircleIcon } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { DialogFooter } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -68,12 +67,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
 
   return (
     <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertCircleIcon aria-hidden />
-          <span>{formError}</span>
-        </Alert>
-      ) : null}
+          <FormError message={formError} />
       <FormField id="vendor" label="Vendor" hint={info.credentialsHelp}>
         <NativeSelect id="vendor" disabled={!!connection} {...form.register("vendor")}>
           {VENDORS.map((v) => (

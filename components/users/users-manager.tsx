@@ -3,10 +3,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
-import { AlertCircleIcon, KeyRoundIcon, PlusIcon } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
+import { KeyRoundIcon, PlusIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -50,12 +50,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form className="grid gap-4" onSubmit={form.handleSubmit(onSubmit)} noValidate>
-      {formError ? (
-        <Alert variant="destructive">
-          <AlertCircleIcon aria-hidden />
-          <span>{formError}</span>
-        </Alert>
-      ) : null}
+          <FormError message={formError} />
       <FormField id="user-name" label="Name" error={errors.name?.message}>
         <Input id="user-name" aria-invalid={!!errors.name} {...form.register("name")} />
       </FormField>
