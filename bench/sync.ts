@@ -123,7 +123,10 @@ try {
       steadySyncSeconds: +(steadyMs / 1000).toFixed(1),
       steadyItemsChanged: steady.reduce((sum, s) => sum + s.itemsChanged, 0),
       api,
-      serverRssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      // The whole bench process: the app's sync engine and API plus this harness (tsx, both Prisma clients,
+      // the WebAssembly schema engine that applied the migrations). heapUsed is the app's JavaScript objects.
+      processRssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
     });
     setDbForTests(undefined);
     await database.drop();
