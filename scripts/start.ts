@@ -4,9 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
-import { PROJECT_ROOT } from "../lib/db/schema-engine";
-import { prepareDatabase } from "../lib/db/prepare";
-import { resolveDatabaseTarget } from "../lib/db/url";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
@@ -35,12 +34,16 @@ if (!dev && !buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const target = resolveDatabaseTarget(process.env.DATABASE_URL?.trim() || undefined, path.resolve(process.env.DATA_DIR?.trim() || "data"));
-const applied = await prepareDatabase(target);
-console.log(`Database (${target.provider}): ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+// Migrations run in their own short-lived process: the schema engine (WebAssembly) then does not stay in memory.
+const tsx = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
+const migrate = spawnSync(process.execPath, [tsx, path.join(PROJECT_ROOT, "scripts/db/deploy.ts")], { cwd: PROJECT_ROOT, stdio: "inherit" });
+if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const args = [nextBin, dev ? "dev" : "start", "--port", process.env.PORT ?? "3000"];
 if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
-const server = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: "inherit" });
+// V8 grows its heap lazily up to a quarter of the machine's memory; a ceiling makes it collect garbage
+// instead, which keeps a 10,000-endpoint installation's server well inside a few hundred MB.
+const nodeOptions = process.env.NODE_OPTIONS ?? `--max-old-space-size=${process.env.MAX_HEAP_MB ?? 512}`;
+const server = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
