@@ -1,0 +1,103 @@
+"use client";
+import { format } from "date-fns";
+import { ActivityIcon } from "lucide-react";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { ConnectionFilter, CustomerFilter, FieldLabel, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { ListEmpty } from "@/components/common/list-empty";
+import { SearchInput } from "@/components/common/search-input";
+import { splitList, useClampPage, useSortState, useUrlState } from "@/components/common/use-url-state";
+import { localDayBounds } from "@/lib/format";
+import { useConfiguration } from "@/lib/queries/configurations";
+import { useEndpoint } from "@/lib/queries/endpoints";
+import { useRuns } from "@/lib/queries/runs";
+import { RUN_TYPES } from "@/lib/schemas/status";
+import { RUN_TYPE_LABELS, RunsTable } from "./runs-table";
+
+const RUN_STATUSES = ["failed", "warning", "missed", "running", "success"] as const;
+const SORTS = ["startedAt", "status", "bytes", "durationSeconds"] as const;
+const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "type", "from", "to", "day", "endpointId", "configurationId"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The API's from/to: a grid day is a UTC day; the date inputs are the user's local days. */
+function range(filters: Record<string, string>): { from?: string; to?: string } {
+  if (DAY.test(filters.day ?? "")) return { from: `${filters.day}T00:00:00.000Z`, to: `${filters.day}T23:59:59.999Z` };
+  return { from: localDayBounds(filters.from ?? "")?.from, to: localDayBounds(filters.to ?? "")?.to };
+}
+
+export function RunsList() {
+  const url = useUrlState();
+  const sort = useSortState(url, SORTS, "startedAt", "desc");
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, url.get(k)])) as Record<(typeof FILTER_KEYS)[number], string>;
+  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const endpoint = useEndpoint(filters.endpointId || null);
+  const configuration = useConfiguration(filters.configurationId || null);
+  const { day: _day, from: _from, to: _to, ...apiFilters } = filters;
+  const query = useRuns({ ...apiFilters, ...range(filters), sort: sort.key, order: sort.order, page: url.page, pageSize: url.pageSize });
+  useClampPage(url, query.data?.total);
+  const clear = () => url.set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <FilterBar onClear={clear} active={filtered}>
+        <SearchInput value={filters.q} onChange={(q) => url.set({ q })} placeholder="Agent, plan or message…" className="w-60" />
+        <VendorFilter value={filters.vendor} onChange={(vendor) => url.set({ vendor, connectionId: null, customerId: null })} />
+        <ConnectionFilter value={filters.connectionId} vendor={filters.vendor} onChange={(connectionId) => url.set({ connectionId })} />
+        <CustomerFilter value={filters.customerId} vendor={filters.vendor} onChange={(customerId) => url.set({ customerId })} />
+        <StatusFilter value={splitList(filters.status)} statuses={RUN_STATUSES} onChange={(s) => url.set({ status: s.join(",") })} />
+        <SelectFilter
+          id="f-type"
+          label="Type"
+          value={filters.type}
+          onChange={(type) => url.set({ type })}
+          anyLabel="All types"
+          className="w-32"
+          options={RUN_TYPES.map((t) => ({ value: t, label: RUN_TYPE_LABELS[t] ?? t }))}
+        />
+        {DAY.test(filters.day) ? (
+          <FilterChip label="Day (UTC)" value={format(new Date(`${filters.day}T12:00:00`), "EEE d MMM yyyy")} onRemove={() => url.set({ day: null })} />
+        ) : (
+          <>
+            <FieldLabel label="From" htmlFor="f-from">
+              <Input id="f-from" type="date" className="w-40" value={filters.from} max={filters.to || undefined} onChange={(e) => url.set({ from: e.target.value })} />
+            </FieldLabel>
+            <FieldLabel label="To" htmlFor="f-to">
+              <Input id="f-to" type="date" className="w-40" value={filters.to} min={filters.from || undefined} onChange={(e) => url.set({ to: e.target.value })} />
+            </FieldLabel>
+          </>
+        )}
+        {filters.endpointId ? <FilterChip label="Agent" value={endpoint.data?.name ?? "…"} onRemove={() => url.set({ endpointId: null })} /> : null}
+        {filters.configurationId ? <FilterChip label="Plan" value={configuration.data?.name ?? "…"} onRemove={() => url.set({ configurationId: null })} /> : null}
+      </FilterBar>
+      <RunsTable
+        rows={query.data?.items}
+        isPending={query.isPending}
+        error={query.error}
+        onRetry={() => query.refetch()}
+        isPlaceholderData={query.isPlaceholderData}
+        sort={sort}
+        onSort={sort.onSort}
+        empty={
+          <ListEmpty
+            icon={ActivityIcon}
+            filtered={filtered}
+            onClear={clear}
+            noun="runs"
+            emptyTitle="No runs yet"
+            emptyDescription="No backup, restore or cleanup has been reported yet. Runs appear here after the vendors report them at the next sync."
+          />
+        }
+      />
+      {query.data && query.data.total > 0 ? (
+        <Pagination
+          page={url.page}
+          pageSize={url.pageSize}
+          total={query.data.total}
+          noun="runs"
+          onPageChange={(page) => url.set({ page: page > 1 ? page : null }, { keepPage: true })}
+          onPageSizeChange={(pageSize) => url.set({ pageSize: pageSize === 50 ? null : pageSize })}
+        />
+      ) : null}
+    </div>
+  );
+}

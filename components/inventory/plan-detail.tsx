@@ -1,0 +1,234 @@
+"use client";
+import Link from "next/link";
+import { ActivityIcon, ClipboardListIcon, FolderMinusIcon, FolderPlusIcon, LockIcon, LockOpenIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { VendorBadge } from "@/components/connections/vendor-badge";
+import { RunsTable } from "@/components/activity/runs-table";
+import { DetailList } from "@/components/common/detail-list";
+import { DetailState } from "@/components/common/detail-state";
+import { JsonView } from "@/components/common/json-view";
+import { RelativeTime } from "@/components/common/relative-time";
+import { StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
+import { StatusBadge } from "@/components/common/status-badge";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { useConfiguration } from "@/lib/queries/configurations";
+import { useCustomers } from "@/lib/queries/customers";
+import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+import { BackLink } from "./back-link";
+import { Enabled, NextRun } from "./plan-cells";
+
+function When({ value, fallback = "never" }: { value: string | null; fallback?: string }) {
+  return value ? (
+    <span>
+      <RelativeTime value={value} />
+      <span className="block text-xs text-muted-foreground">{formatDateTime(value)}</span>
+    </span>
+  ) : (
+    <span className="text-muted-foreground">{fallback}</span>
+  );
+}
+
+const KNOWN_DETAILS = ["inclusions", "exclusions", "retention", "notifications", "encrypted", "destination"];
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))) : [];
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+}
+
+function PathList({ paths, empty, icon: Icon, tone }: { paths: string[]; empty: string; icon: typeof FolderPlusIcon; tone: string }) {
+  if (paths.length === 0) return <p className="text-sm text-muted-foreground">{empty}</p>;
+  return (
+    <ul className="grid max-h-72 gap-1 overflow-auto">
+      {paths.map((path, i) => (
+        <li key={`${path}-${i}`} className="flex items-start gap-2 rounded-md bg-muted/50 px-2.5 py-1.5 font-mono text-xs break-all">
+          <Icon className={`mt-px size-3.5 shrink-0 ${tone}`} aria-hidden />
+          {path}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PlanDetail({ id }: { id: string }) {
+  const query = useConfiguration(id);
+  const stale = useStaleConnections();
+  const customers = useCustomers();
+  const c = query.data;
+  if (!c) {
+    return (
+      <div className="grid grid-cols-1 gap-4">
+        <BackLink href="/plans" label="Backup plans" />
+        <DetailState
+          isPending={query.isPending}
+          error={query.error}
+          onRetry={() => query.refetch()}
+          icon={ClipboardListIcon}
+          noun="backup plan"
+          backHref="/plans"
+          backLabel="Back to backup plans"
+        />
+      </div>
+    );
+  }
+  const details = asRecord(c.details);
+  const inclusions = asStrings(details.inclusions);
+  const exclusions = asStrings(details.exclusions);
+  const otherDetails = Object.entries(details).filter(([key]) => !KNOWN_DETAILS.includes(key));
+  const customer = c.customerId ? customers.data?.items.find((x) => x.id === c.customerId) : undefined;
+  const encrypted = details.encrypted;
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <div className="grid grid-cols-1 gap-3">
+        <BackLink href="/plans" label="Backup plans" />
+        <header className="flex flex-wrap items-start justify-between gap-4">
+          <div className="grid gap-2">
+            <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+              {c.name}
+              <StatusBadge status={c.status} size="lg" />
+            </h1>
+            <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+              <VendorBadge vendor={c.vendor as Vendor} />
+              <span className="capitalize">{c.type}</span>
+              <span>
+                · on{" "}
+                <Link href={`/agents/${c.endpoint.id}`} className="font-medium text-foreground hover:underline">
+                  {c.endpoint.name}
+                </Link>
+              </span>
+              {customer ? <span>· {customer.name}</span> : null}
+              {c.removed ? <span className="font-medium text-destructive">· removed at the vendor</span> : null}
+            </p>
+            {c.status === "missed" && c.missedSince ? (
+              <p className="text-sm font-medium text-orange-700 dark:text-orange-300">
+                Missed since <RelativeTime value={c.missedSince} /> ({formatDateTime(c.missedSince)}): no successful run within the schedule.
+              </p>
+            ) : null}
+          </div>
+          <Button asChild variant="outline" size="sm">
+            <Link href={`/activity?view=list&configurationId=${c.id}`}>
+              <ActivityIcon aria-hidden />
+              All runs
+            </Link>
+          </Button>
+        </header>
+      </div>
+      <StaleBanner />
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Schedule and results</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DetailList
+              className="lg:grid-cols-2"
+              items={[
+                { label: "Schedule", value: c.schedule.description || c.schedule.kind },
+                {
+                  label: "Longest allowed gap",
+                  value: c.schedule.expectedIntervalMinutes ? formatDuration(c.schedule.expectedIntervalMinutes * 60) : "manual, not checked for missed runs",
+                },
+                { label: "Last result", value: <StatusBadge status={c.lastStatus} /> },
+                { label: "Last run", value: <When value={c.lastRunAt} /> },
+                { label: "Last success", value: <When value={c.lastSuccessAt} /> },
+                { label: "Next expected run", value: <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
+                { label: "Enabled", value: <Enabled enabled={c.enabled} /> },
+                {
+                  label: "Connection",
+                  value: (
+                    <span className="inline-flex items-center gap-1.5">
+                      {c.connection.name}
+                      <StaleMark info={stale.forConnection(c.connection.id)} />
+                    </span>
+                  ),
+                },
+                { label: "Vendor id", value: <span className="font-mono text-xs">{c.vendorId}</span> },
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Protection</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DetailList
+              className="sm:grid-cols-1 lg:grid-cols-1"
+              items={[
+                { label: "Retention", value: text(details.retention) },
+                {
+                  label: "Encryption",
+                  value:
+                    encrypted === true ? (
+                      <span className="inline-flex items-center gap-1.5">
+                        <LockIcon className="size-4 text-success" aria-hidden /> Encrypted
+                      </span>
+                    ) : encrypted === false ? (
+                      <span className="inline-flex items-center gap-1.5 text-orange-700 dark:text-orange-300">
+                        <LockOpenIcon className="size-4" aria-hidden /> Not encrypted
+                      </span>
+                    ) : null,
+                },
+                { label: "Destination", value: text(details.destination) },
+                { label: "Notifications", value: text(details.notifications) },
+                ...otherDetails.map(([key, value]) => ({ label: key.replace(/([a-z])([A-Z])/g, "$1 $2"), value: text(value) })),
+              ]}
+            />
+          </CardContent>
+        </Card>
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Backed up ({inclusions.length})</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <PathList paths={inclusions} icon={FolderPlusIcon} tone="text-success" empty="The vendor does not list the selection for this plan." />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Excluded ({exclusions.length})</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <PathList paths={exclusions} icon={FolderMinusIcon} tone="text-muted-foreground" empty="Nothing excluded." />
+          </CardContent>
+        </Card>
+      </div>
+
+      <section className="grid grid-cols-1 gap-3" aria-labelledby="runs-heading">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="runs-heading" className="text-lg font-semibold">
+            Recent runs {c.runs.length > 0 ? <span className="text-sm font-normal text-muted-foreground">(latest {c.runs.length})</span> : null}
+          </h2>
+          <Link href={`/activity?view=list&configurationId=${c.id}`} className="text-sm text-primary hover:underline">
+            All runs of this plan →
+          </Link>
+        </div>
+        <RunsTable
+          rows={c.runs}
+          showPlan={false}
+          showVendor={false}
+          empty={<EmptyState icon={ActivityIcon} title="No runs recorded yet" description="The app keeps every run the vendor reports from the first sync on; this plan has not reported one since." />}
+        />
+      </section>
+
+      <section className="grid grid-cols-1 gap-2" aria-label="Raw vendor data">
+        <p className="text-sm text-muted-foreground">What {VENDOR_INFO[c.vendor as Vendor]?.shortLabel ?? c.vendor} reported for this plan at the last sync.</p>
+        <JsonView value={c.raw} />
+      </section>
+    </div>
+  );
+}

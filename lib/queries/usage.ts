@@ -1,0 +1,42 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/client";
+import type { usageReport, usageTrend } from "@/lib/services/usage";
+import { REFRESH_MS, toQueryString, type QueryParams } from "./sync";
+
+export type UsageReportDto = Awaited<ReturnType<typeof usageReport>>;
+export type UsageItem = UsageReportDto["items"][number];
+export type UsageTrendDto = Awaited<ReturnType<typeof usageTrend>>;
+
+export const usageKeys = {
+  all: ["usage"] as const,
+  report: (params: QueryParams) => [...usageKeys.all, "report", params] as const,
+  trend: (params: QueryParams) => [...usageKeys.all, "trend", params] as const,
+};
+
+/** The usage report's URL; `format: "csv"` is the download. */
+export function usageUrl(params: QueryParams): string {
+  return `/api/v1/usage${toQueryString(params)}`;
+}
+
+/** The billing page folds and sorts rows itself, so it takes the largest ones the API gives in one page (1,000). */
+export const USAGE_ROWS_LIMIT = 1000;
+
+export function useUsage(params: QueryParams, options: { enabled?: boolean } = {}) {
+  const paged = { ...params, pageSize: USAGE_ROWS_LIMIT };
+  return useQuery({
+    queryKey: usageKeys.report(paged),
+    queryFn: ({ signal }) => apiFetch<UsageReportDto>(usageUrl(paged), { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5 * REFRESH_MS.list,
+    enabled: options.enabled,
+  });
+}
+
+export function useUsageTrend(params: QueryParams = {}) {
+  return useQuery({
+    queryKey: usageKeys.trend(params),
+    queryFn: ({ signal }) => apiFetch<UsageTrendDto>(`/api/v1/usage/trend${toQueryString(params)}`, { signal }),
+    refetchInterval: 5 * REFRESH_MS.list,
+  });
+}
