@@ -44,9 +44,10 @@ test("data written before a kill -9 is there after the restart", async () => {
     expect((await api.post("/api/v1/setup", { data: { email: "crash@example.com", name: "Crash", password: "survives-kill-minus-nine" } })).status()).toBe(201);
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
     await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: "crash@example.com", password: "survives-kill-minus-nine", json: "true" } });
+    // Tests talk to nothing but loopback: the connections point at a closed local port, not at the vendor.
     const names = Array.from({ length: 20 }, (_, i) => `Connection ${i}`);
     for (const name of names) {
-      const created = await api.post("/api/v1/connections", { data: { vendor: "msp360", name, username: "u", secret: `secret-${name}` } });
+      const created = await api.post("/api/v1/connections", { data: { vendor: "msp360", name, username: "u", secret: `secret-${name}`, baseUrl: "http://127.0.0.1:9" } });
       expect(created.status()).toBe(201);
     }
     killHard(server);

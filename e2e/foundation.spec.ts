@@ -39,7 +39,8 @@ test("an admin adds a connection; its secret is stored encrypted and never retur
   await page.getByRole("button", { name: "Add connection" }).last().click();
   await expect(page.getByText("Enter a full http:// or https:// URL.", { exact: true })).toBeVisible();
   await snap(page, "04-connection-validation");
-  await page.getByLabel("API base URL (optional)").fill("");
+  // Tests talk to nothing but loopback: a closed local port stands in for the vendor (its sync fails: stale).
+  await page.getByLabel("API base URL (optional)").fill("http://127.0.0.1:9");
   await page.getByRole("button", { name: "Add connection" }).last().click();
   await expect(page.getByRole("cell", { name: "MSP360 main", exact: true })).toBeVisible();
   await expect(page.getByText(/^Set ·/)).toBeVisible();
