@@ -1,12 +1,12 @@
 "use client";
 // The success grid MSPs read first: one row per agent, one cell per day, coloured by that day's worst backup
 // result, with an icon in each cell so it never depends on colour alone. A cell opens the list of that day's runs.
+import { UrlPagination } from "@/components/common/url-pagination";
 import Link from "next/link";
 import { format } from "date-fns";
 import { CalendarDaysIcon, ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { ConnectionFilter, CustomerFilter, FieldLabel, FilterBar, StatusFilter, VendorFilter } from "@/components/common/filters";
@@ -242,16 +242,7 @@ export function RunGrid() {
         </div>
       )}
       <p className="text-xs text-muted-foreground">Days are calendar days in UTC. Each cell shows the worst backup result of that day; click it to see the runs.</p>
-      {data && data.total > 0 ? (
-        <Pagination
-          page={url.page}
-          pageSize={pageSize}
-          total={data.total}
-          noun="agents"
-          onPageChange={(page) => url.set({ page: page > 1 ? page : null }, { keepPage: true })}
-          onPageSizeChange={(size) => url.set({ pageSize: size === 50 ? null : size })}
-        />
-      ) : null}
+      <UrlPagination url={url} total={data?.total} noun="agents" pageSize={pageSize} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
+import { UrlPagination } from "@/components/common/url-pagination";
 import { format } from "date-fns";
 import { ActivityIcon } from "lucide-react";
 import { Input } from "@/components/ui/input";
-import { Pagination } from "@/components/ui/pagination";
 import { ConnectionFilter, CustomerFilter, FieldLabel, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
 import { ListEmpty } from "@/components/common/list-empty";
 import { SearchInput } from "@/components/common/search-input";
@@ -88,16 +88,7 @@ export function RunsList() {
           />
         }
       />
-      {query.data && query.data.total > 0 ? (
-        <Pagination
-          page={url.page}
-          pageSize={url.pageSize}
-          total={query.data.total}
-          noun="runs"
-          onPageChange={(page) => url.set({ page: page > 1 ? page : null }, { keepPage: true })}
-          onPageSizeChange={(pageSize) => url.set({ pageSize: pageSize === 50 ? null : pageSize })}
-        />
-      ) : null}
+      <UrlPagination url={url} total={query.data?.total} noun="runs" />
     </div>
   );
 }

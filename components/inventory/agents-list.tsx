@@ -1,7 +1,7 @@
 "use client";
+import { UrlPagination } from "@/components/common/url-pagination";
 import Link from "next/link";
 import { MonitorSmartphoneIcon } from "lucide-react";
-import { Pagination } from "@/components/ui/pagination";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { DataTable, type Column } from "@/components/common/data-table";
 import { ConnectionFilter, CustomerFilter, FilterBar, StatusFilter, VendorFilter } from "@/components/common/filters";
@@ -131,16 +131,7 @@ export function AgentsList() {
           />
         }
       />
-      {query.data && query.data.total > 0 ? (
-        <Pagination
-          page={url.page}
-          pageSize={url.pageSize}
-          total={query.data.total}
-          noun="agents"
-          onPageChange={(page) => url.set({ page: page > 1 ? page : null }, { keepPage: true })}
-          onPageSizeChange={(pageSize) => url.set({ pageSize: pageSize === 50 ? null : pageSize })}
-        />
-      ) : null}
+      <UrlPagination url={url} total={query.data?.total} noun="agents" />
     </div>
   );
 }

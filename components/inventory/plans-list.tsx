@@ -1,7 +1,7 @@
 "use client";
+import { UrlPagination } from "@/components/common/url-pagination";
 import Link from "next/link";
 import { ClipboardListIcon } from "lucide-react";
-import { Pagination } from "@/components/ui/pagination";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { DataTable, type Column } from "@/components/common/data-table";
 import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
@@ -133,16 +133,7 @@ export function PlansList() {
           />
         }
       />
-      {query.data && query.data.total > 0 ? (
-        <Pagination
-          page={url.page}
-          pageSize={url.pageSize}
-          total={query.data.total}
-          noun="plans"
-          onPageChange={(page) => url.set({ page: page > 1 ? page : null }, { keepPage: true })}
-          onPageSizeChange={(pageSize) => url.set({ pageSize: pageSize === 50 ? null : pageSize })}
-        />
-      ) : null}
+      <UrlPagination url={url} total={query.data?.total} noun="plans" />
     </div>
   );
 }
