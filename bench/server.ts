@@ -15,7 +15,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-server-"));
 const children: ChildProcess[] = [];
 
 function spawnScript(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+  const runner = args[0]!.endsWith(".mjs") ? [] : ["node_modules/tsx/dist/cli.mjs"];
+  const child = spawn(process.execPath, [...runner, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"], detached: true });
   children.push(child);
   return child;
 }
@@ -34,6 +35,19 @@ function simulator(vendor: string): Promise<string> {
 
 function processRssMB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+/** The `next-server` process among the descendants: the server itself, without its supervisor. */
+function nextServerRssMB(pid: number): number {
+  const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  if (cmd.startsWith("next-server")) return processRssMB(pid);
+  let children: number[] = [];
+  try {
+    children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)]).toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // no children
+  }
+  return Math.max(0, ...children.map(nextServerRssMB));
 }
 
 /** RSS of a process and all its descendants, in MB (from /proc). */
@@ -62,7 +76,7 @@ async function api(method: string, route: string, body?: unknown) {
 
 try {
   const [mspUrl, raxUrl] = await Promise.all([simulator("msp360"), simulator("rackspace")]);
-  const app = spawnScript(["scripts/start.ts"], { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-123" });
+  const app = spawnScript(["scripts/start.mjs"], { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-123" });
   app.stdout!.resume();
   for (let i = 0; ; i++) {
     if (i > 300) throw new Error("the app did not start");
@@ -81,6 +95,7 @@ try {
   cookie = [csrfCookie, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
   const idleMB = treeRssMB(app.pid!);
   const launcherMB = processRssMB(app.pid!);
+  const serverIdleMB = nextServerRssMB(app.pid!);
 
   const started = performance.now();
   for (let i = 0; i < ACCOUNTS; i++) {
@@ -88,8 +103,10 @@ try {
     await api("POST", "/api/v1/connections", { vendor: "rackspace", name: `Rackspace ${i + 1}`, username: `demo${i + 1}`, secret: `demo${i + 1}-api-key`, baseUrl: `${raxUrl}/v2.0` });
   }
   let peakMB = 0;
+  let serverPeakMB = 0;
   for (;;) {
     peakMB = Math.max(peakMB, treeRssMB(app.pid!));
+    serverPeakMB = Math.max(serverPeakMB, nextServerRssMB(app.pid!));
     const status = (await api("GET", "/api/v1/sync")) as { lastSyncStatus: string | null }[];
     if (status.every((s) => s.lastSyncStatus && s.lastSyncStatus !== "running")) {
       if (status.some((s) => s.lastSyncStatus === "failed")) throw new Error("a sync failed");
@@ -115,18 +132,21 @@ try {
     times.sort((a, b) => a - b);
     latency[label] = { p50: +times[Math.floor(times.length / 2)]!.toFixed(1), p95: +times[Math.ceil(times.length * 0.95) - 1]!.toFixed(1) };
     peakMB = Math.max(peakMB, treeRssMB(app.pid!));
+    serverPeakMB = Math.max(serverPeakMB, nextServerRssMB(app.pid!));
   }
   const result = {
     endpoints: ENDPOINTS,
     connections: 2 * ACCOUNTS,
     firstSyncSecondsIncludingSchedulerTicks: +firstSyncSeconds.toFixed(1),
     launcherRssMB: Math.round(launcherMB),
-    serverRssIdleMB: Math.round(idleMB),
-    serverRssPeakMB: Math.round(peakMB),
-    serverRssAfterMB: Math.round(treeRssMB(app.pid!)),
+    nextServerRssIdleMB: Math.round(serverIdleMB),
+    nextServerRssPeakMB: Math.round(serverPeakMB),
+    nextServerRssAfterMB: Math.round(nextServerRssMB(app.pid!)),
+    treeRssIdleMB: Math.round(idleMB),
+    treeRssPeakMB: Math.round(peakMB),
     latency,
   };
-  console.log("Real server over HTTP (the RSS is the whole `npm start` process tree: the tsx launcher and `next start`):");
+  console.log("Real server over HTTP: RSS of next-server (the server), and of the whole tree with the start script that supervises it:");
   console.table([{ ...result, latency: undefined }]);
   console.table(Object.entries(latency).map(([call, t]) => ({ call, p50Ms: t.p50, p95Ms: t.p95 })));
   const out = path.join(import.meta.dirname, "results");

@@ -11,7 +11,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-console-crash-"));
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+  return spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
     detached: true,
     stdio: "ignore",

@@ -1,6 +1,7 @@
 // `npm start`: builds the app when the build is missing or older than the sources, applies pending
 // database migrations, then serves the app with `next start` (PORT, default 3000; HOSTNAME, default all).
-// `npm run dev` does the same with `next dev` and no build.
+// `npm run dev` does the same with `next dev` and no build. Plain JavaScript, run by node itself, so the
+// supervising process stays small next to the server.
 import fs from "node:fs";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
@@ -11,7 +12,7 @@ const dev = process.argv.includes("--dev");
 const nextBin = path.join(PROJECT_ROOT, "node_modules/next/dist/bin/next");
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.js"];
 
-function newestMtime(entry: string): number {
+function newestMtime(entry) {
   const full = path.join(PROJECT_ROOT, entry);
   if (!fs.existsSync(full)) return 0;
   const stat = fs.statSync(full);
@@ -21,7 +22,7 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-function buildIsCurrent(): boolean {
+function buildIsCurrent() {
   const buildId = path.join(PROJECT_ROOT, ".next/BUILD_ID");
   if (!fs.existsSync(buildId)) return false;
   const builtAt = fs.statSync(buildId).mtimeMs;
@@ -45,5 +46,5 @@ if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
 // instead, which keeps a 10,000-endpoint installation's server well inside a few hundred MB.
 const nodeOptions = process.env.NODE_OPTIONS ?? `--max-old-space-size=${process.env.MAX_HEAP_MB ?? 512}`;
 const server = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
