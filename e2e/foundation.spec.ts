@@ -118,3 +118,15 @@ test("an admin explores with demo data from simulated vendors, then removes it i
   await expect(page.getByRole("cell", { name: "MSP360 main", exact: true })).toBeVisible();
   expect((await page.request.post("/sim/msp360/api/Provider/Login", { data: {} })).status()).toBe(404);
 });
+
+test("on a phone the navigation menu reaches every area", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, ADMIN);
+  await page.getByRole("button", { name: "Navigation" }).click();
+  await snap(page, "11-phone-navigation");
+  await page.getByRole("menuitem", { name: "Backup plans" }).click();
+  await expect(page.getByRole("heading", { name: "Backup plans" })).toBeVisible();
+  await page.getByRole("button", { name: "Navigation" }).click();
+  await page.getByRole("menuitem", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+});

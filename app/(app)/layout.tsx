@@ -4,6 +4,7 @@ import { DatabaseBackupIcon } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
+import { MobileNav } from "@/components/shell/mobile-nav";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
@@ -18,8 +19,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <UserMenu name={user.name} email={user.email} role={user.role} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between border-b bg-sidebar px-4 py-2 md:hidden">
-          <Link href="/" className="flex items-center gap-2 font-semibold">
+        <header className="flex items-center justify-between gap-2 border-b bg-sidebar px-4 py-2 md:hidden">
+          <MobileNav role={user.role} />
+          <Link href="/" className="mr-auto flex items-center gap-2 font-semibold">
             <DatabaseBackupIcon className="size-5 text-primary" aria-hidden />
             Backup Console
           </Link>
