@@ -226,7 +226,7 @@ export function RunGrid() {
                             </Link>
                             <span className="block truncate text-xs text-muted-foreground">{row.customer?.name ?? "—"}</span>
                           </div>
-                          <StaleMark info={stale.forVendor(row.endpoint.vendor)} />
+                          <StaleMark info={stale.forConnection(row.endpoint.connectionId)} />
                           <VendorBadge vendor={row.endpoint.vendor as Vendor} className="shrink-0 px-1.5 text-[10px]" />
                         </div>
                       </th>

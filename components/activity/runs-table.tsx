@@ -23,13 +23,13 @@ function Started({ value }: { value: string }) {
   );
 }
 
-/** The vendor badge, marked when every connection of that vendor is stale (runs carry no connection id). */
-function VendorCell({ vendor }: { vendor: string }) {
+/** The vendor badge, marked when the run's connection has stale data. */
+function VendorCell({ vendor, connectionId }: { vendor: string; connectionId: string }) {
   const stale = useStaleConnections();
   return (
     <span className="flex items-center gap-1.5">
       <VendorBadge vendor={vendor as Vendor} className="px-1.5 py-0 text-[11px]" />
-      <StaleMark info={stale.forVendor(vendor)} />
+      <StaleMark info={stale.forConnection(connectionId)} />
     </span>
   );
 }
@@ -56,7 +56,7 @@ export function runColumns({ showEndpoint = true, showPlan = true, showVendor = 
           <Link href={`/agents/${r.endpoint.id}`} className="max-w-full truncate font-medium hover:underline">
             {r.endpoint.name}
           </Link>
-          {showVendor ? <VendorCell vendor={r.vendor} /> : null}
+          {showVendor ? <VendorCell vendor={r.vendor} connectionId={r.connectionId} /> : null}
         </div>
       ),
     },

@@ -30,14 +30,6 @@ export function useStaleConnections() {
       stale,
       /** The stale connection a row belongs to, by connection id. */
       forConnection: (id: string | null | undefined): StaleInfo | null => (id ? (byId.get(id) ?? null) : null),
-      /**
-       * For rows that carry only their vendor (runs, grid rows): stale when every connection of that vendor is.
-       * With two connections of one vendor and only one stale, the row cannot be attributed and is not marked.
-       */
-      forVendor: (vendor: string): StaleInfo | null => {
-        const ofVendor = connections.filter((c) => c.connection.vendor === vendor);
-        return ofVendor.length > 0 && ofVendor.every((c) => c.stale) ? info(ofVendor[0]!) : null;
-      },
       /** Connections that have never finished a sync: their data is still on its way. */
       syncingFirstTime: connections.filter((c) => !c.lastSyncSuccessAt && !c.stale),
     };

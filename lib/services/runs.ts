@@ -18,6 +18,7 @@ export const runListQuerySchema = listQuerySchema.extend({
 
 interface RunRow {
   id: string;
+  connectionId: string;
   vendor: string;
   vendorId: string;
   type: string;
@@ -38,6 +39,7 @@ interface RunRow {
 export function runDto(row: RunRow) {
   return {
     id: row.id,
+    connectionId: row.connectionId,
     vendor: row.vendor,
     vendorId: row.vendorId,
     type: row.type,
@@ -116,7 +118,7 @@ export async function runGrid(query: z.infer<typeof runGridQuerySchema>) {
     db().endpoint.count({ where: endpointWhere }),
     db().endpoint.findMany({
       where: endpointWhere,
-      select: { id: true, name: true, vendor: true, status: true, customer: { select: { id: true, name: true } } },
+      select: { id: true, name: true, vendor: true, status: true, connectionId: true, customer: { select: { id: true, name: true } } },
       orderBy: [{ name: query.order }, { id: "asc" }],
       ...paging(query),
     }),
@@ -142,7 +144,7 @@ export async function runGrid(query: z.infer<typeof runGridQuerySchema>) {
     page: query.page,
     pageSize: query.pageSize,
     rows: endpoints.map((e) => ({
-      endpoint: { id: e.id, name: e.name, vendor: e.vendor, status: e.status },
+      endpoint: { id: e.id, name: e.name, vendor: e.vendor, status: e.status, connectionId: e.connectionId },
       customer: e.customer,
       cells: days.map((day) => cells.get(`${e.id}|${day}`) ?? null),
     })),
