@@ -5,17 +5,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { VendorBadge } from "@/components/connections/vendor-badge";
-import { RunsTable } from "@/components/activity/runs-table";
+import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DataTable, type Column } from "@/components/common/data-table";
 import { DetailList } from "@/components/common/detail-list";
 import { DetailState } from "@/components/common/detail-state";
-import { JsonView } from "@/components/common/json-view";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner, StaleMark } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { useEndpoint, type EndpointDetailDto } from "@/lib/queries/endpoints";
-import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+import type { Vendor } from "@/lib/vendors/catalog";
 import { BackLink } from "./back-link";
 import { Enabled, LastResult, NextRun, PlanStatus } from "./plan-cells";
 
@@ -164,27 +163,8 @@ export function AgentDetail({ id }: { id: string }) {
         />
       </section>
 
-      <section className="grid grid-cols-1 gap-3" aria-labelledby="runs-heading">
-        <div className="flex flex-wrap items-end justify-between gap-2">
-          <h2 id="runs-heading" className="text-lg font-semibold">
-            Recent runs {e.runs.length > 0 ? <span className="text-sm font-normal text-muted-foreground">(latest {e.runs.length})</span> : null}
-          </h2>
-          <Link href={`/activity?view=list&endpointId=${e.id}`} className="text-sm text-primary hover:underline">
-            All runs of this agent →
-          </Link>
-        </div>
-        <RunsTable
-          rows={e.runs}
-          showEndpoint={false}
-          showVendor={false}
-          empty={<EmptyState icon={ActivityIcon} title="No runs recorded yet" description="The app keeps every run the vendor reports from the first sync on; this agent has not reported one since." />}
-        />
-      </section>
-
-      <section className="grid grid-cols-1 gap-2" aria-label="Raw vendor data">
-        <p className="text-sm text-muted-foreground">What {VENDOR_INFO[e.vendor as Vendor]?.shortLabel ?? e.vendor} reported for this endpoint at the last sync.</p>
-        <JsonView value={e.raw} />
-      </section>
+      <RecentRunsSection runs={e.runs} allRunsHref={`/activity?view=list&endpointId=${e.id}`} subject="agent" hide="endpoint" />
+      <RawVendorSection vendor={e.vendor} subject="endpoint" raw={e.raw} />
     </div>
   );
 }

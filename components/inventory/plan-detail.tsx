@@ -3,19 +3,17 @@ import Link from "next/link";
 import { ActivityIcon, ClipboardListIcon, FolderMinusIcon, FolderPlusIcon, LockIcon, LockOpenIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { VendorBadge } from "@/components/connections/vendor-badge";
-import { RunsTable } from "@/components/activity/runs-table";
+import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DetailList } from "@/components/common/detail-list";
 import { DetailState } from "@/components/common/detail-state";
-import { JsonView } from "@/components/common/json-view";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { useConfiguration } from "@/lib/queries/configurations";
 import { useCustomers } from "@/lib/queries/customers";
-import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+import type { Vendor } from "@/lib/vendors/catalog";
 import { BackLink } from "./back-link";
 import { Enabled, NextRun } from "./plan-cells";
 
@@ -208,27 +206,8 @@ export function PlanDetail({ id }: { id: string }) {
         </Card>
       </div>
 
-      <section className="grid grid-cols-1 gap-3" aria-labelledby="runs-heading">
-        <div className="flex flex-wrap items-end justify-between gap-2">
-          <h2 id="runs-heading" className="text-lg font-semibold">
-            Recent runs {c.runs.length > 0 ? <span className="text-sm font-normal text-muted-foreground">(latest {c.runs.length})</span> : null}
-          </h2>
-          <Link href={`/activity?view=list&configurationId=${c.id}`} className="text-sm text-primary hover:underline">
-            All runs of this plan →
-          </Link>
-        </div>
-        <RunsTable
-          rows={c.runs}
-          showPlan={false}
-          showVendor={false}
-          empty={<EmptyState icon={ActivityIcon} title="No runs recorded yet" description="The app keeps every run the vendor reports from the first sync on; this plan has not reported one since." />}
-        />
-      </section>
-
-      <section className="grid grid-cols-1 gap-2" aria-label="Raw vendor data">
-        <p className="text-sm text-muted-foreground">What {VENDOR_INFO[c.vendor as Vendor]?.shortLabel ?? c.vendor} reported for this plan at the last sync.</p>
-        <JsonView value={c.raw} />
-      </section>
+      <RecentRunsSection runs={c.runs} allRunsHref={`/activity?view=list&configurationId=${c.id}`} subject="plan" hide="plan" />
+      <RawVendorSection vendor={c.vendor} subject="plan" raw={c.raw} />
     </div>
   );
 }
