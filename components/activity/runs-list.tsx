@@ -11,7 +11,7 @@ import { localDayBounds } from "@/lib/format";
 import { useConfiguration } from "@/lib/queries/configurations";
 import { useEndpoint } from "@/lib/queries/endpoints";
 import { useRuns } from "@/lib/queries/runs";
-import { RUN_TYPES } from "@/lib/schemas/status";
+import { RUN_TYPES } from "@/lib/vendors/status";
 import { RUN_TYPE_LABELS, RunsTable } from "./runs-table";
 
 const RUN_STATUSES = ["failed", "warning", "missed", "running", "success"] as const;

@@ -1,6 +1,8 @@
 import {
   BanIcon,
   CircleCheckIcon,
+  CircleHelpIcon,
+  CircleStopIcon,
   CircleDashedIcon,
   CircleXIcon,
   ClockAlertIcon,
@@ -10,7 +12,7 @@ import {
   WifiOffIcon,
   type LucideIcon,
 } from "lucide-react";
-import { STATUS_LABELS, STATUSES, type Status } from "@/lib/schemas/status";
+import { STATUS_LABELS, STATUSES, type Status } from "@/lib/vendors/status";
 import { cn } from "@/lib/utils";
 
 /** Every status the UI shows: the run/plan/endpoint statuses, plus "stale" for a connection whose data is old. */
@@ -61,6 +63,22 @@ export const STATUS_STYLES: Record<DisplayStatus, StatusStyle> = {
     fill: "bg-orange-500",
     onFill: "text-white dark:text-black/80",
     text: "text-orange-600 dark:text-orange-400",
+  },
+  stopped: {
+    label: STATUS_LABELS.stopped,
+    icon: CircleStopIcon,
+    badge: "bg-slate-500/15 text-slate-700 dark:text-slate-300",
+    fill: "bg-slate-500",
+    onFill: "text-white",
+    text: "text-slate-600 dark:text-slate-400",
+  },
+  unknown: {
+    label: STATUS_LABELS.unknown,
+    icon: CircleHelpIcon,
+    badge: "bg-sky-500/15 text-sky-800 dark:text-sky-300",
+    fill: "bg-sky-600",
+    onFill: "text-white",
+    text: "text-sky-700 dark:text-sky-400",
   },
   offline: {
     label: STATUS_LABELS.offline,

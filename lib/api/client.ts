@@ -1,6 +1,6 @@
 // The browser's one way to call /api/v1: JSON in, JSON out, and the one error shape turned into ApiError.
 import type { z } from "zod";
-import { errorBodySchema } from "./errors-shape";
+import { errorBodySchema } from "@/lib/errors";
 
 export class ApiError extends Error {
   constructor(

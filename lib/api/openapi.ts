@@ -11,7 +11,7 @@ import { runGridQuerySchema, runListQuerySchema } from "@/lib/services/runs";
 import { monitoringQuerySchema } from "@/lib/services/monitoring";
 import { usageQuerySchema } from "@/lib/services/usage";
 import { customerListQuerySchema } from "@/lib/services/customers";
-import { errorBodySchema } from "./errors-shape";
+import { errorBodySchema } from "@/lib/errors";
 
 type Json = Record<string, unknown>;
 

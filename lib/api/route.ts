@@ -7,7 +7,8 @@ import { sessionUserFromHeaders, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin, type Actor } from "@/lib/auth/actor";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import { recordAudit } from "@/lib/services/audit";
-import { AppError, toErrorResponse, zodIssues } from "./errors";
+import { AppError } from "@/lib/errors";
+import { toErrorResponse, zodIssues } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 

@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/services/audit";
 import { createConnection, toConnectionDto } from "@/lib/services/connections";

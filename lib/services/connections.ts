@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { connectionSecretContext, decryptSecret, encryptSecret } from "@/lib/vault/vault";
 import { VENDOR_INFO, vendorSchema, type Vendor } from "@/lib/vendors/catalog";
@@ -131,7 +131,11 @@ export async function deleteConnection(actor: Actor, id: string): Promise<void> 
 
 /** The decrypted secret, for the vendor clients only. Never return it from a route. */
 export async function getConnectionSecret(id: string): Promise<{ vendor: Vendor; username: string; secret: string }> {
-  const row = await findOrThrow(id);
+  return connectionCredentials(await findOrThrow(id));
+}
+
+/** The same from a row already read (a sync reads its connection once). */
+export function connectionCredentials(row: Pick<ConnectionRow, "id" | "vendor" | "username" | "secretCiphertext">): { vendor: Vendor; username: string; secret: string } {
   const vendor = vendorSchema.parse(row.vendor);
   return { vendor, username: row.username, secret: decryptSecret(row.secretCiphertext, connectionSecretContext(row)) };
 }

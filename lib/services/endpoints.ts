@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { iso, listQuerySchema, paging, textContains, type Page } from "./listing";
 import { configurationDto } from "./configurations";
 import { runDto } from "./runs";

@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { databaseTarget } from "@/lib/db/client";
-import { statusSchema } from "@/lib/schemas/status";
+import { statusSchema } from "@/lib/vendors/status";
 import { vendorSchema } from "@/lib/vendors/catalog";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>

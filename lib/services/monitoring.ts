@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { STATUS_SEVERITY, type Status } from "@/lib/schemas/status";
+import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { iso } from "./listing";
 import { connectionHealth } from "./sync-status";

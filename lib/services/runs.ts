@@ -2,9 +2,9 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/api/errors";
-import { STATUS_SEVERITY, type Status } from "@/lib/schemas/status";
-import { RUN_TYPES } from "@/lib/schemas/status";
+import { AppError } from "@/lib/errors";
+import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
+import { RUN_TYPES } from "@/lib/vendors/status";
 import { dateRange, dateRangeSchema, iso, listQuerySchema, paging, textContains, type Page } from "./listing";
 
 export const runListQuerySchema = listQuerySchema.extend({

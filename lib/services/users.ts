@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword, timingSafeDummyHash, verifyPassword } from "@/lib/auth/password";
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/auth/actor";

@@ -4,9 +4,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db, type Db } from "@/lib/db/client";
-import type { Status } from "@/lib/schemas/status";
-import type { VendorSnapshot } from "./snapshot";
-import { configurationStatus, endpointStatus } from "./status";
+import type { KnownEndpoint, VendorSnapshot } from "@/lib/vendors/contract";
+import { endpointStatus, type Status } from "@/lib/vendors/status";
+import { configurationStatus } from "./status";
 
 const CHUNK = 500;
 
@@ -83,7 +83,7 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
     await client.endpoint.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
     // Agents report a heartbeat every few minutes: it alone is no reason to rewrite 10,000 rows. The raw payload
     // and last-seen time are refreshed whenever something that matters changes.
-    ({ raw: _raw, lastSeenAt: _lastSeenAt, ...significant }) => significant,
+    ({ raw: _raw, lastSeenAt: _lastSeenAt, detailsReadAt: _detailsReadAt, ...significant }) => significant,
   );
   const endpointData = (e: (typeof endpointPlan.creates)[number]) => ({
     customerId: e.customerVendorId ? (customerIds.get(e.customerVendorId) ?? null) : null,
@@ -100,6 +100,7 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
     ...(e.lastSuccessAt ? { lastSuccessAt: e.lastSuccessAt } : {}),
     storageBytes: e.storageBytes ?? null,
     region: e.region ?? null,
+    ...(e.detailsReadAt ? { detailsReadAt: e.detailsReadAt } : {}),
     raw: json(e.raw),
     fingerprint: e.fingerprint,
     removedAt: null,
@@ -132,7 +133,8 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
       nextRunAt: c.nextRunAt ?? null,
       lastRunAt: c.lastRunAt ?? null,
       ...(c.lastSuccessAt ? { lastSuccessAt: c.lastSuccessAt } : {}),
-      lastStatus: c.lastStatus,
+      // Null: the vendor did not say this time; the result the app knows stays.
+      ...(c.lastStatus ? { lastStatus: c.lastStatus } : {}),
       details: c.details ? json(c.details) : undefined,
       raw: json(c.raw),
       fingerprint: c.fingerprint,
@@ -140,7 +142,9 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
     };
   };
   for (const batch of chunks(configPlan.creates)) {
-    await client.backupConfiguration.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, status: c.lastStatus, ...configData(c) })) });
+    await client.backupConfiguration.createMany({
+      data: batch.map((c) => ({ ...base, vendorId: c.vendorId, status: c.lastStatus ?? "never-ran", lastStatus: c.lastStatus ?? "never-ran", ...configData(c) })),
+    });
   }
   await runUpdates(configPlan.updates.map(({ id, record }) => (tx: Tx) => tx.backupConfiguration.update({ where: { id }, data: configData(record) })));
   for (const batch of chunks(configPlan.removed)) await client.backupConfiguration.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
@@ -205,12 +209,19 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   return changed;
 }
 
+/** The endpoints the last sync stored, for adapters that read per-endpoint details in turns. */
+export async function knownEndpoints(connectionId: string): Promise<ReadonlyMap<string, KnownEndpoint>> {
+  const rows = await db().endpoint.findMany({ where: { connectionId, removedAt: null }, select: { vendorId: true, detailsReadAt: true, raw: true } });
+  return new Map(rows.map((row) => [row.vendorId, row]));
+}
+
 /** Missed detection and the endpoint roll-up, over the connection's current (not removed) rows. */
 export async function recomputeStatuses(connectionId: string, now = new Date()): Promise<void> {
   const client = db();
+  // A backup that completed with warnings still made a restore point; restores and cleanups are not backups.
   const successes = await client.run.groupBy({
     by: ["configurationId"],
-    where: { connectionId, status: "success", configurationId: { not: null } },
+    where: { connectionId, status: { in: ["success", "warning"] }, type: { in: ["backup", "other"] }, configurationId: { not: null } },
     _max: { startedAt: true },
   });
   const lastSuccessFromHistory = new Map(successes.map((s) => [s.configurationId!, s._max.startedAt]));

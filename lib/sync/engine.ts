@@ -6,11 +6,11 @@ import os from "node:os";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
-import { adapterFor } from "@/lib/vendors/adapters";
-import { describeVendorError, VendorError } from "@/lib/vendors/errors";
-import { VaultError } from "@/lib/vault/vault";
-import { applySnapshot } from "./apply";
+import { AppError } from "@/lib/errors";
+import { VendorError } from "@/lib/vendors/errors";
+import { applySnapshot, knownEndpoints } from "./apply";
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease } from "./lease";
+import { adapterFor } from "./runtime";
 
 /** This process, as a lease holder. */
 export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -24,10 +24,9 @@ export type SyncOutcome =
   | { status: "skipped"; reason: string }
   | { status: "success" | "partial" | "failed"; syncRunId: string; itemsChanged: number; requestCount: number; error?: string; warnings: string[] };
 
+/** Vendor and vault failures explain themselves (AppError); anything else is a bug, logged, not shown. */
 function explain(error: unknown): string {
-  if (error instanceof VendorError) return describeVendorError(error);
-  if (error instanceof VaultError) return "The stored secret could not be decrypted: enter it again in Settings > Connections.";
-  return "The sync failed unexpectedly; the error has been logged.";
+  return error instanceof AppError ? error.message : "The sync failed unexpectedly; the error has been logged.";
 }
 
 export interface SyncOptions {
@@ -49,8 +48,8 @@ export async function syncConnection(connectionId: string, trigger: SyncTrigger,
   const syncRun = await db().syncRun.create({ data: { connectionId, trigger, instance: holder, status: "running", startedAt: started } });
   const heartbeat = setInterval(() => void renewLease(connectionId, holder).catch(() => {}), LEASE_TTL_MS / 3);
   try {
-    const { adapter } = await adapterFor(connectionId);
-    const snapshot = await adapter.fetchSnapshot();
+    const adapter = adapterFor(connection);
+    const snapshot = await adapter.fetchSnapshot({ known: () => knownEndpoints(connectionId) });
     const itemsChanged = await applySnapshot(connection, snapshot, now());
     const status = snapshot.warnings.length ? "partial" : "success";
     const finished = new Date();
@@ -66,8 +65,9 @@ export async function syncConnection(connectionId: string, trigger: SyncTrigger,
     return { status, syncRunId: syncRun.id, itemsChanged, requestCount: snapshot.requestCount, warnings: snapshot.warnings };
   } catch (error) {
     const message = explain(error);
-    if (!(error instanceof VendorError)) logger.error({ err: error, connectionId }, "sync failed");
-    else logger.warn({ connectionId, kind: error.kind, status: error.details.status }, `sync failed: ${message}`);
+    if (error instanceof VendorError) logger.warn({ connectionId, kind: error.kind, status: error.info.status, detail: error.detail }, `sync failed: ${message}`);
+    else if (error instanceof AppError) logger.warn({ connectionId, code: error.code }, `sync failed: ${message}`);
+    else logger.error({ err: error, connectionId }, "sync failed");
     const finished = new Date();
     await db().syncRun.update({ where: { id: syncRun.id }, data: { status: "failed", finishedAt: finished, error: message } });
     await db().connection.update({ where: { id: connectionId }, data: { lastSyncAt: finished, lastSyncStatus: "failed", lastSyncError: message } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configurationStatus, endpointStatus, missedDeadline } from "./status";
+import { endpointStatus } from "@/lib/vendors/status";
+import { configurationStatus, missedDeadline } from "./status";
 
 const hour = 3_600_000;
 const seen = new Date("2026-11-01T00:00:00Z");

@@ -1,5 +1,6 @@
-// Status rules that need more than one vendor answer: missed backups and an endpoint's overall status.
-import { STATUS_SEVERITY, type Status } from "@/lib/schemas/status";
+// Status rules that need the app's own history: missed backups. (The endpoint roll-up is the vendor layer's,
+// lib/vendors/status.ts, so that adapters and the engine judge alike.)
+import type { Status } from "@/lib/vendors/status";
 
 /**
  * A scheduled configuration is missed when no successful run happened within its expected window: the
@@ -23,13 +24,4 @@ export function configurationStatus(
   const deadline = missedDeadline(config);
   if (deadline && now > deadline) return "missed";
   return config.lastStatus;
-}
-
-/** Disabled and offline first; otherwise the worst status among the endpoint's active configurations. */
-export function endpointStatus(endpoint: { enabled: boolean; online: boolean }, configurationStatuses: Status[]): Status {
-  if (!endpoint.enabled) return "disabled";
-  if (!endpoint.online) return "offline";
-  const active = configurationStatuses.filter((s) => s !== "disabled");
-  if (active.length === 0) return "never-ran";
-  return active.reduce((worst, s) => (STATUS_SEVERITY[s] > STATUS_SEVERITY[worst] ? s : worst), active[0]!);
 }

@@ -3,9 +3,16 @@
 // the associated data (for a connection: its id and vendor) binds the ciphertext to its row, so a ciphertext
 // copied into another row fails to decrypt instead of handing that row someone else's secret.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import { loadKeyring, type Keyring } from "./keyring";
 
-export class VaultError extends Error {}
+/** A stored secret that cannot be read. What went wrong stays in `reason` (for the log); people read what to do. */
+export class VaultError extends AppError {
+  constructor(readonly reason: string) {
+    super("secret_unreadable", "The stored secret could not be decrypted: enter it again in Settings > Connections.");
+    this.name = "VaultError";
+  }
+}
 
 let ring: Keyring | undefined;
 

@@ -1,4 +1,7 @@
-// One error type for everything that goes wrong talking to a vendor, with a message a technician understands.
+// One error type for everything that goes wrong talking to a vendor. It is an AppError (lib/errors.ts), so the
+// API answers it in the one error shape; its message is what a technician reads, in words, with what to do.
+// The technical detail (HTTP status, path, the vendor's own short message) stays in `detail` and `info`.
+import { AppError } from "@/lib/errors";
 import type { Vendor } from "./catalog";
 
 export type VendorErrorKind =
@@ -11,16 +14,30 @@ export type VendorErrorKind =
   | "not_found" // the vendor has no such object
   | "rejected" // another 4xx: the vendor refused the request
   | "malformed" // a body that is not valid JSON (cut off on the way): worth another try
-  | "bad_response"; // fields not as documented: the vendor changed its API
+  | "bad_response" // fields not as documented: the vendor changed its API
+  | "outcome_unknown"; // a call that starts or creates something got no clear answer: it may or may not have happened
 
-export class VendorError extends Error {
+export interface VendorErrorInfo {
+  status?: number;
+  /** The vendor's own short message field from its error body (never a raw body). */
+  vendorMessage?: string;
+  path?: string;
+  retryAfterMs?: number;
+  /** A network failure before anything was sent (refused, unknown host): safe to send again. */
+  notSent?: boolean;
+}
+
+const LABEL: Record<Vendor, string> = { msp360: "MSP360", rackspace: "Rackspace" };
+
+export class VendorError extends AppError {
   constructor(
     readonly vendor: Vendor,
     readonly kind: VendorErrorKind,
-    message: string,
-    readonly details: { status?: number; vendorMessage?: string; path?: string; retryAfterMs?: number } = {},
+    /** For logs and tests: what exactly failed ("HTTP 503 on /api/Users"). */
+    readonly detail: string,
+    readonly info: VendorErrorInfo = {},
   ) {
-    super(message);
+    super(kind === "timeout" ? "vendor_timeout" : "vendor_error", describe(vendor, kind, detail, info), { vendor, kind });
     this.name = "VendorError";
   }
 
@@ -30,32 +47,36 @@ export class VendorError extends Error {
   }
 }
 
-const LABEL: Record<Vendor, string> = { msp360: "MSP360", rackspace: "Rackspace" };
-
-/** What a technician reads in the UI: what failed, in words, without a stack trace. */
-export function describeVendorError(error: VendorError): string {
-  const who = LABEL[error.vendor];
-  const said = error.details.vendorMessage ? ` (${who} said: "${error.details.vendorMessage}")` : "";
-  switch (error.kind) {
+function describe(vendor: Vendor, kind: VendorErrorKind, detail: string, info: VendorErrorInfo): string {
+  const who = LABEL[vendor];
+  const said = info.vendorMessage ? ` (${who} said: "${info.vendorMessage}")` : "";
+  switch (kind) {
     case "auth":
       return `${who} rejected the credentials: check the login and secret in Settings > Connections${said}.`;
     case "rate_limited":
       return `${who} is limiting requests; the app will try again later${said}.`;
     case "unavailable":
-      return `${who} is having problems (HTTP ${error.details.status ?? "5xx"}); the app will try again${said}.`;
+      return `${who} is having problems (HTTP ${info.status ?? "5xx"}); the app will try again${said}.`;
     case "timeout":
       return `${who} did not answer in time.`;
     case "network":
-      return `${who} could not be reached: check the URL and the network (${error.message}).`;
+      return `${who} could not be reached: check the URL and the network (${detail}).`;
     case "tls":
-      return `The secure connection to ${who} failed: ${error.message}.`;
+      return `The secure connection to ${who} failed: check the URL and the server's certificate.`;
     case "not_found":
       return `${who} does not know this object${said}.`;
     case "rejected":
-      return `${who} refused the request (HTTP ${error.details.status ?? "4xx"})${said}.`;
+      return `${who} refused the request${said || ` (HTTP ${info.status ?? "4xx"})`}.`;
     case "malformed":
       return `${who} sent an answer that was cut off or garbled; the app will try again.`;
     case "bad_response":
-      return `${who} answered in an unexpected form: ${error.message}.`;
+      return `${who} answered in an unexpected form: ${detail}.`;
+    case "outcome_unknown":
+      return `${who} gave no clear answer, so it is not known whether this happened; the app checks the vendor's state instead of sending it again.`;
   }
+}
+
+/** What a technician reads in the UI: what failed, in words, without a stack trace. */
+export function describeVendorError(error: VendorError): string {
+  return error.message;
 }

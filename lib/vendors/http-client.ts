@@ -1,15 +1,13 @@
 // The base HTTP client every vendor client extends: one place for timeouts, retries with exponential backoff
 // and jitter (honouring Retry-After), the per-connection rate limit, response validation with zod, and the
 // mapping of every failure to a VendorError. Subclasses add authentication and one method per endpoint.
+// Calls that start or create something are sent once: when their outcome is unclear (a timeout, a 5xx, a
+// garbled answer) they fail as "outcome_unknown", for the caller to find out by reading the vendor's state.
 import pRetry, { AbortError } from "p-retry";
 import { z } from "zod";
 import type { Vendor } from "./catalog";
-import { VendorError } from "./errors";
-
-export interface RateLimiter {
-  /** Resolves when the next request may be sent. */
-  acquire(): Promise<void>;
-}
+import type { RateLimiter } from "./contract";
+import { VendorError, type VendorErrorInfo } from "./errors";
 
 export interface VendorHttpOptions {
   vendor: Vendor;
@@ -34,6 +32,13 @@ export interface RequestOptions<T> {
   /** Statuses that are answers, not errors (e.g. 404 where "not found" is a normal result). */
   acceptStatus?: number[];
   signal?: AbortSignal;
+  /**
+   * Whether sending the call twice does no harm. Defaults to true for GET, HEAD, PUT and DELETE, false for POST.
+   * A call that starts or creates something must say false: it is then never retried.
+   */
+  idempotent?: boolean;
+  /** Reads the body as text, not JSON (answers the documents show as a bare value, such as a GUID). */
+  text?: boolean;
 }
 
 export interface VendorResponse<T> {
@@ -53,28 +58,40 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The message a vendor put in its error body, whatever its shape ({Message}, {message}, {error_description}, ...). */
-export function vendorMessageOf(body: unknown): string | undefined {
-  if (typeof body === "string") return body.slice(0, 300) || undefined;
-  if (!body || typeof body !== "object") return undefined;
+const MESSAGE_KEYS = ["error_description", "Message", "message", "ErrorMessage"];
+const MAX_VENDOR_MESSAGE = 200;
+
+/**
+ * The vendor's own short message from a JSON error body ({Message}, {message}, {error_description}, Identity's
+ * {"unauthorized": {"message"}}), cut to a sentence's length. Never a raw body: a proxy's or another service's
+ * HTML page must not travel back to the user.
+ */
+export function vendorMessageOf(body: unknown, depth = 0): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body) || depth > 1) return undefined;
   const record = body as Record<string, unknown>;
-  for (const key of ["error_description", "Message", "message", "error"]) {
+  for (const key of MESSAGE_KEYS) {
     const value = record[key];
-    if (typeof value === "string" && value) return value.slice(0, 300);
+    if (typeof value === "string" && value.trim()) {
+      const oneLine = value.replace(/\s+/g, " ").trim();
+      return oneLine.length > MAX_VENDOR_MESSAGE ? `${oneLine.slice(0, MAX_VENDOR_MESSAGE - 1)}…` : oneLine;
+    }
   }
   for (const value of Object.values(record)) {
-    const nested = vendorMessageOf(value);
-    if (nested && typeof value === "object") return nested;
+    const nested = vendorMessageOf(value, depth + 1);
+    if (nested) return nested;
   }
   return undefined;
 }
 
+/** Errors that mean the request never reached the vendor: safe to send again even when it starts something. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL"]);
+
 function classifyFetchError(vendor: Vendor, error: unknown, timedOut: boolean): VendorError {
   if (timedOut) return new VendorError(vendor, "timeout", "no answer in time");
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? "";
-  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return new VendorError(vendor, "tls", cause?.message ?? code);
-  return new VendorError(vendor, "network", code ? `${code}${cause?.message ? `: ${cause.message}` : ""}` : String((error as Error)?.message ?? error));
+  const code = cause?.code ?? (error as { code?: string })?.code ?? "";
+  if (/CERT|SSL|TLS|SELF_SIGNED/i.test(code)) return new VendorError(vendor, "tls", code);
+  return new VendorError(vendor, "network", code || "connection failed", { notSent: NOT_SENT_CODES.has(code) });
 }
 
 export function zodPathMessage(error: z.ZodError): string {
@@ -103,10 +120,11 @@ export class VendorHttpClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
-  /** One HTTP call with retries. `url` is absolute. */
+  /** One HTTP call, with retries when that is safe. `url` is absolute. */
   async send<T = undefined>(method: string, url: string, options: RequestOptions<T> = {}): Promise<VendorResponse<T>> {
     const target = new URL(url);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) target.searchParams.set(key, String(value));
+    const idempotent = options.idempotent ?? method.toUpperCase() !== "POST";
     let attempt = 0;
     return pRetry(
       async () => {
@@ -114,13 +132,17 @@ export class VendorHttpClient {
         try {
           return await this.once<T>(method, target, options);
         } catch (error) {
-          if (error instanceof VendorError && error.transient && attempt <= this.retries) {
-            if (error.details.retryAfterMs !== undefined) {
-              await new Promise((r) => setTimeout(r, Math.min(error.details.retryAfterMs!, this.maxBackoffMs)));
+          if (!(error instanceof VendorError)) throw new AbortError(error as Error);
+          // Refused for the rate or never sent: nothing happened, so even a start may go again.
+          const nothingHappened = error.kind === "rate_limited" || (error.kind === "network" && error.info.notSent === true);
+          if (!idempotent && !nothingHappened) throw new AbortError(onceOnly(error));
+          if (error.transient && attempt <= this.retries) {
+            if (error.info.retryAfterMs !== undefined) {
+              await new Promise((r) => setTimeout(r, Math.min(error.info.retryAfterMs!, this.maxBackoffMs)));
             }
             throw error;
           }
-          throw new AbortError(error as Error);
+          throw new AbortError(error);
         }
       },
       {
@@ -171,7 +193,7 @@ export class VendorHttpClient {
     const path = url.pathname;
     const accepted = response.ok || options.acceptStatus?.includes(response.status);
     if (!accepted) {
-      const details = { status: response.status, vendorMessage: vendorMessageOf(parseFailed ? text : parsed), path, retryAfterMs: retryAfterMs(response.headers) };
+      const details: VendorErrorInfo = { status: response.status, vendorMessage: parseFailed ? undefined : vendorMessageOf(parsed), path, retryAfterMs: retryAfterMs(response.headers) };
       if (response.status === 401 || response.status === 403) throw new VendorError(this.vendor, "auth", `HTTP ${response.status} on ${path}`, details);
       if (response.status === 429 || response.status === 413) throw new VendorError(this.vendor, "rate_limited", `HTTP ${response.status} on ${path}`, details);
       if (response.status === 404) throw new VendorError(this.vendor, "not_found", `HTTP 404 on ${path}`, details);
@@ -179,11 +201,40 @@ export class VendorHttpClient {
       throw new VendorError(this.vendor, "rejected", `HTTP ${response.status} on ${path}`, details);
     }
     if (!options.schema) return { status: response.status, data: undefined as T, headers: response.headers };
+    if (options.text) return this.validate(method, path, response, options.schema, bareValue(text));
     if (parseFailed) throw new VendorError(this.vendor, "malformed", `the answer to ${path} is not valid JSON`, { status: response.status, path });
-    const result = options.schema.safeParse(parsed ?? null);
+    return this.validate(method, path, response, options.schema, parsed ?? null);
+  }
+
+  private validate<T>(method: string, path: string, response: Response, schema: z.ZodType<T>, value: unknown): VendorResponse<T> {
+    const result = schema.safeParse(value);
     if (!result.success) {
       throw new VendorError(this.vendor, "bad_response", `the answer to ${method} ${path} changed shape: ${zodPathMessage(result.error)}`, { status: response.status, path });
     }
     return { status: response.status, data: result.data, headers: response.headers };
   }
+}
+
+/** A bare value answered as text: `6f3a…` or `"6f3a…"` (the documents print it unquoted, services often quote it). */
+function bareValue(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(trimmed);
+      if (typeof value === "string") return value;
+    } catch {
+      // not JSON after all: the text itself is the value
+    }
+  }
+  return trimmed;
+}
+
+/**
+ * A failure of a call that is sent only once. What surely did not happen keeps its kind (the vendor refused,
+ * rate-limited, or the request never left); a timeout, a 5xx, a reset connection or a garbled answer leave the
+ * outcome open.
+ */
+function onceOnly(error: VendorError): VendorError {
+  const unclear = error.kind === "timeout" || error.kind === "unavailable" || error.kind === "malformed" || error.kind === "bad_response" || (error.kind === "network" && !error.info.notSent);
+  return unclear ? new VendorError(error.vendor, "outcome_unknown", `${error.detail} (sent once, not retried)`, error.info) : error;
 }

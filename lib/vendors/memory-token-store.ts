@@ -1,4 +1,4 @@
-import type { TokenStore } from "@/lib/sync/snapshot";
+import type { TokenStore } from "./contract";
 
 /** A token store that lives as long as the process (tests, scripts); the app uses the database-backed one. */
 export function memoryTokenStore(): TokenStore & { writes: number } {

@@ -5,7 +5,7 @@ import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
 import { useSimulatedVendors } from "@/lib/testing/simulators";
 import { callRoute, createUserRow, sessionCookie } from "@/lib/testing/session";
 import { syncConnection } from "@/lib/sync/engine";
-import { STATUS_SEVERITY, type Status } from "@/lib/schemas/status";
+import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
 import * as endpoints from "./endpoints/route";
 import * as endpoint from "./endpoints/[id]/route";
 import * as configurations from "./configurations/route";

@@ -2,7 +2,7 @@
 // own lists, run history across syncs, partial and total failures, and the plan details call.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ConnectionRuntime, VendorSnapshot } from "@/lib/sync/snapshot";
+import type { ConnectionRuntime, VendorSnapshot } from "../contract";
 import { VendorError } from "../errors";
 import { memoryTokenStore } from "../memory-token-store";
 import { createMsp360Adapter } from "./adapter";
@@ -207,7 +207,7 @@ describe("failures", () => {
     await fault({ route: "/api/Monitoring", kind: "error", status: 503 });
     const error = await createMsp360Adapter(runtimeFor(sim)).fetchSnapshot().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
-    expect(error).toMatchObject({ kind: "unavailable", details: { status: 503 } });
+    expect(error).toMatchObject({ kind: "unavailable", info: { status: 503 } });
   });
 
   it("tests a connection with a login and one list call", async () => {
@@ -215,7 +215,7 @@ describe("failures", () => {
     await expect(createMsp360Adapter(runtimeFor(sim, { tokens })).testConnection()).resolves.toEqual({ summary: "Signed in; 12 computers visible" });
     expect(tokens.writes).toBe(1);
     const error = await createMsp360Adapter(runtimeFor(sim, { secret: "wrong-password" })).testConnection().catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "auth", details: { vendorMessage: "The user name or password is incorrect." } });
+    expect(error).toMatchObject({ kind: "auth", info: { vendorMessage: "The user name or password is incorrect." } });
   });
 
   it("answers null plan details for an unknown computer", async () => {

@@ -1,8 +1,8 @@
 // The MSP360 adapter: reads a provider's whole account in a handful of list calls and hands the sync engine
 // one normalized snapshot. Calls per snapshot: login (only without a usable cached token), Companies, Users,
 // Computers (one per 1,000 computers), Monitoring, and two Billing calls: 16 for 10,000 endpoints.
-import type { ConnectionRuntime, SnapshotConfiguration, SnapshotRun, VendorAdapter, VendorSnapshot } from "@/lib/sync/snapshot";
-import { describeVendorError, VendorError } from "../errors";
+import type { ConnectionRuntime, SnapshotConfiguration, SnapshotRun, VendorAdapter, VendorSnapshot } from "../contract";
+import { VendorError } from "../errors";
 import { Msp360Client, type CallOptions } from "./client";
 import {
   ComputerDirectory,
@@ -14,14 +14,17 @@ import {
   toEndpoint,
   toRun,
   toUsage,
+  configurationReportOf,
+  runReportOf,
 } from "./map";
-import type { Msp360Computer, Msp360Monitoring } from "./schemas";
+import { msp360MonitoringSchema, type Msp360Computer, type Msp360Monitoring } from "./schemas";
+import { lenient } from "../tolerant";
 
 export interface Msp360Adapter extends VendorAdapter {
   readonly client: Msp360Client;
   /**
    * One computer's plans as the vendor describes them (GET api/Computers/{hid}/Plans: exact schedule, enabled
-   * flag, destination), for its detail page; null for an unknown computer. One request, never part of a sync.
+   * flag, destination); null for an unknown computer. One request, never part of a sync.
    */
   fetchPlanDetails(hid: string, signal?: AbortSignal): Promise<SnapshotConfiguration[] | null>;
 }
@@ -45,7 +48,7 @@ function previousMonthDate(now: number): string {
 
 /** A vendor failure becomes a warning (the rest of the snapshot stays good); anything else is a bug: rethrown. */
 function warningOf(what: string, error: unknown): string {
-  if (error instanceof VendorError) return `${what} could not be read: ${describeVendorError(error)}`;
+  if (error instanceof VendorError) return `${what} could not be read: ${error.message}`;
   throw error;
 }
 
@@ -69,7 +72,13 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
     return { usage, warnings };
   }
 
+  async function fetchPlanDetails(hid: string, signal?: AbortSignal) {
+    const plans = await client.listComputerPlans(hid, { signal });
+    return plans?.map((plan) => planToConfiguration(plan, hid.toLowerCase())) ?? null;
+  }
+
   return {
+    vendor: "msp360",
     client,
 
     async testConnection() {
@@ -78,7 +87,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
       return { summary: `Signed in; ${Count} computer${Count === 1 ? "" : "s"} visible` };
     },
 
-    async fetchSnapshot(signal?: AbortSignal): Promise<VendorSnapshot> {
+    async fetchSnapshot({ signal } = {}): Promise<VendorSnapshot> {
       const startCount = client.requestCount;
       const call: CallOptions = { signal };
       // Customers are core too: the engine marks customers missing from a snapshot as removed.
@@ -103,7 +112,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
           unmatched++;
           continue;
         }
-        const configuration = toConfiguration(item, hid);
+        const configuration = toConfiguration(item, hid, client.notes);
         configurations.push(configuration);
         const ofComputer = configurationsByHid.get(hid);
         if (ofComputer) ofComputer.push(configuration);
@@ -126,7 +135,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
       );
 
       const usage = await readUsage(customers, now, call);
-      warnings.push(...usage.warnings);
+      warnings.push(...usage.warnings, ...client.notes.take());
 
       return {
         customers: customers.customers,
@@ -139,9 +148,22 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
       };
     },
 
-    async fetchPlanDetails(hid: string, signal?: AbortSignal) {
-      const plans = await client.listComputerPlans(hid, { signal });
-      return plans?.map((plan) => planToConfiguration(plan, hid.toLowerCase())) ?? null;
+    fetchPlanDetails,
+
+    /** MBS keeps only each plan's latest run: the report is the live Monitoring entry while the run is that one. */
+    async fetchRunReport(run, signal) {
+      const stored = lenient(msp360MonitoringSchema).safeParse(run.raw);
+      if (!stored.success) return null;
+      const live = await client.listUserMonitoring(stored.data.UserID, { signal });
+      const current = live?.find((item) => item.PlanId?.toLowerCase() === stored.data.PlanId?.toLowerCase() && item.ComputerName === stored.data.ComputerName);
+      const latest = current && current.LastStart === stored.data.LastStart ? current : null;
+      return runReportOf(latest ?? stored.data, { live: latest !== null });
+    },
+
+    async fetchConfigurationReport(configuration, signal) {
+      const plans = await fetchPlanDetails(configuration.endpointVendorId, signal);
+      const plan = plans?.find((candidate) => candidate.vendorId === configuration.vendorId);
+      return plan ? configurationReportOf(plan) : null;
     },
   };
 }

@@ -2,7 +2,7 @@
 // and how each kind of failure ends up as a VendorError.
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ConnectionRuntime } from "@/lib/sync/snapshot";
+import type { ConnectionRuntime } from "../contract";
 import { describeVendorError, VendorError, type VendorErrorKind } from "../errors";
 import { memoryTokenStore } from "../memory-token-store";
 import { Msp360Client, TOKEN_RENEWAL_MARGIN_MS } from "./client";
@@ -395,7 +395,7 @@ describe("every client method against the simulator", () => {
   ];
 
   it("has a row for each of the 56 seed methods and for every public method of the client", () => {
-    const plumbing = new Set(["constructor", "send", "url", "read", "call", "sendWithToken", "nullIfUnknown", "accessToken", "renewToken", "singleFlight", "storedOrNewToken"]);
+    const plumbing = new Set(["constructor", "send", "validate", "url", "read", "list", "billing", "call", "sendWithToken", "nullIfUnknown", "accessToken", "renewToken", "singleFlight", "storedOrNewToken"]);
     const publicMethods = Object.getOwnPropertyNames(Msp360Client.prototype).filter(
       (name) => !plumbing.has(name) && typeof Object.getOwnPropertyDescriptor(Msp360Client.prototype, name)?.value === "function",
     );
@@ -439,14 +439,14 @@ describe("every client method against the simulator", () => {
     it("turns POST api/Users' 200-with-an-error-text into a rejected VendorError carrying the text", async () => {
       const error = await failure(client.createUser({ Email: fx.user.Email, Password: "Secret-123", Enabled: true }));
       expect(error.kind).toBe("rejected");
-      expect(error.details.vendorMessage).toMatch(/exist/i);
-      expect(describeVendorError(error)).toContain(error.details.vendorMessage);
+      expect(error.info.vendorMessage).toMatch(/exist/i);
+      expect(describeVendorError(error)).toContain(error.info.vendorMessage);
     });
 
     it("reports other refusals as rejected with the vendor's message", async () => {
       const error = await failure(client.deleteCompany(UNKNOWN_GUID));
-      expect(error).toMatchObject({ kind: "rejected", details: { status: 400 } });
-      expect(error.details.vendorMessage).toMatch(/not found/i);
+      expect(error).toMatchObject({ kind: "rejected", info: { status: 400 } });
+      expect(error.info.vendorMessage).toMatch(/not found/i);
     });
   });
 });
@@ -522,7 +522,7 @@ describe("the access token", () => {
     const { runtime, seen } = runtimeFor(sim.server.url);
     await addFault(sim, { route: "/api/Packages", kind: "expire-token" });
     const error = await failure(new Msp360Client(runtime).listPackages());
-    expect(error).toMatchObject({ kind: "auth", details: { status: 401 } });
+    expect(error).toMatchObject({ kind: "auth", info: { status: 401 } });
     expect(seen.logins).toBe(2);
   });
 
@@ -549,7 +549,7 @@ describe("the access token", () => {
     const { runtime, seen } = runtimeFor(sim.server.url, { secret: "wrong-password" });
     const error = await failure(new Msp360Client(runtime).listPackages());
     expect(error.kind).toBe("auth");
-    expect(error.details).toMatchObject({ status: 400, vendorMessage: "The user name or password is incorrect." });
+    expect(error.info).toMatchObject({ status: 400, vendorMessage: "The user name or password is incorrect." });
     expect(describeVendorError(error)).toMatch(/rejected the credentials.*The user name or password is incorrect/);
     expect(seen.requests).toBe(1); // a refused login is not retried
   });
@@ -600,7 +600,7 @@ describe("failures", () => {
     const { client, seen } = await signedIn();
     await addFault(sim, { route: "/api/Packages", kind: "error", status: 503 });
     const error = await failure(client.listPackages());
-    expect(error).toMatchObject({ kind: "unavailable", details: { status: 503 } });
+    expect(error).toMatchObject({ kind: "unavailable", info: { status: 503 } });
     expect(describeVendorError(error)).toMatch(/MSP360 is having problems \(HTTP 503\)/);
     expect(seen.requests).toBe(4); // the first try and 3 retries
   });

@@ -3,9 +3,10 @@
 // token in memory and in the connection's token store (a restart or another instance reuses it), renews it
 // once on a 401, and shares one login between concurrent calls. Shapes: ./schemas.ts; quirks: research §0.
 import { z } from "zod";
-import type { ConnectionRuntime, TokenStore } from "@/lib/sync/snapshot";
+import type { ConnectionRuntime, TokenStore } from "../contract";
 import { VendorError } from "../errors";
 import { VendorHttpClient, type RequestOptions, type VendorResponse } from "../http-client";
+import { fieldOf, lenient, ReadNotes, tolerantList } from "../tolerant";
 import * as S from "./schemas";
 
 /** A cached token is used only while it has at least this long to live; closer to expiry we sign in again. */
@@ -23,15 +24,13 @@ interface CachedToken {
   expiresAt: Date;
 }
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
-const list = <T extends z.ZodType>(schema: T) => z.array(schema);
 
 /** The newer Computers API answers 404 `{"ErrorCode":-6,"Message":"Object \"<id>\" not found"}` for an unknown id. */
 function isUnknownObject(error: unknown): boolean {
   return (
     error instanceof VendorError &&
     error.kind === "not_found" &&
-    /^Object ".*" not found$/.test(error.details.vendorMessage ?? "")
+    /^Object ".*" not found$/.test(error.info.vendorMessage ?? "")
   );
 }
 
@@ -42,6 +41,8 @@ export class Msp360Client extends VendorHttpClient {
   private readonly counter: { requests: number };
   private cached: CachedToken | undefined;
   private pendingToken: Promise<string> | undefined;
+  /** What was odd in the answers read so far (items left out of lists); the adapter turns them into warnings. */
+  readonly notes = new ReadNotes();
 
   constructor(runtime: ConnectionRuntime) {
     const counter = { requests: 0 };
@@ -76,13 +77,15 @@ export class Msp360Client extends VendorHttpClient {
     let answer: S.Msp360LoginResponse;
     try {
       ({ data: answer } = await this.send("POST", this.url("api/Provider/Login"), {
-        schema: S.msp360LoginResponseSchema,
+        schema: lenient(S.msp360LoginResponseSchema),
         json: { UserName: this.credentials.username, Password: this.credentials.secret } satisfies S.Msp360LoginRequest,
+        // A new token does no harm: a login may be sent again.
+        idempotent: true,
       }));
     } catch (error) {
       // MBS answers a bad login with 400 invalid_grant (some clients report 403): both mean the credentials.
-      if (error instanceof VendorError && (error.kind === "auth" || error.details.status === 400)) {
-        throw new VendorError("msp360", "auth", "the API login was refused", error.details);
+      if (error instanceof VendorError && (error.kind === "auth" || error.info.status === 400)) {
+        throw new VendorError("msp360", "auth", "the API login was refused", error.info);
       }
       throw error;
     }
@@ -96,12 +99,12 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Packages
   async listPackages(): Promise<S.Msp360Package[]> {
-    return this.read("api/Packages", list(S.msp360PackageSchema));
+    return this.read("api/Packages", this.list(S.msp360PackageSchema, "package", "ID"));
   }
 
   // GET api/Packages/{id}
   async getPackage(id: number): Promise<S.Msp360Package | null> {
-    return this.read(`api/Packages/${id}`, nullable(S.msp360PackageSchema));
+    return this.read(`api/Packages/${id}`, lenient(S.msp360PackageSchema).nullable());
   }
 
   // POST api/Packages
@@ -124,18 +127,18 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Users
   async listUsers(options: CallOptions = {}): Promise<S.Msp360User[]> {
-    return this.read("api/Users", list(S.msp360UserSchema), options);
+    return this.read("api/Users", this.list(S.msp360UserSchema, "user", "ID"), options);
   }
 
   // GET api/Users/{id}
   async getUser(id: string): Promise<S.Msp360User | null> {
-    return this.read(`api/Users/${enc(id)}`, nullable(S.msp360UserSchema));
+    return this.read(`api/Users/${enc(id)}`, lenient(S.msp360UserSchema).nullable());
   }
 
   // PUT api/Users/Authenticate
   /** The user with this login and password, or null when they do not match. */
   async authenticateUser(body: S.Msp360UserAuthenticate): Promise<S.Msp360User | null> {
-    return (await this.call("PUT", "api/Users/Authenticate", { json: body, schema: nullable(S.msp360UserSchema) })).data;
+    return (await this.call("PUT", "api/Users/Authenticate", { json: body, schema: lenient(S.msp360UserSchema).nullable() })).data;
   }
 
   // PUT api/Users
@@ -165,7 +168,7 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Users/{UserID}/Computers
   async listUserComputers(userId: string): Promise<S.Msp360UserComputer[]> {
-    return this.read(`api/Users/${enc(userId)}/Computers`, list(S.msp360UserComputerSchema));
+    return this.read(`api/Users/${enc(userId)}/Computers`, this.list(S.msp360UserComputerSchema, "computer", "ComputerName"));
   }
 
   // DELETE api/Users/{userId}/Computers
@@ -179,25 +182,25 @@ export class Msp360Client extends VendorHttpClient {
   // GET api/Monitoring
   /** The latest run of every plan on every authorized computer. */
   async listMonitoring(options: CallOptions = {}): Promise<S.Msp360Monitoring[]> {
-    return this.read("api/Monitoring", list(S.msp360MonitoringSchema), options);
+    return this.read("api/Monitoring", this.list(S.msp360MonitoringSchema, "plan", "PlanName"), options);
   }
 
   // GET api/Monitoring/{UserID}
   /** The same for one user's online computers; null for an unknown user. */
-  async listUserMonitoring(userId: string): Promise<S.Msp360Monitoring[] | null> {
-    return this.read(`api/Monitoring/${enc(userId)}`, nullable(list(S.msp360MonitoringSchema)));
+  async listUserMonitoring(userId: string, options: CallOptions = {}): Promise<S.Msp360Monitoring[] | null> {
+    return this.read(`api/Monitoring/${enc(userId)}`, this.list(S.msp360MonitoringSchema, "plan", "PlanName").nullable(), options);
   }
 
   // ------------------------------------------------------------------------------------------ Companies
 
   // GET api/Companies
   async listCompanies(options: CallOptions = {}): Promise<S.Msp360Company[]> {
-    return this.read("api/Companies", list(S.msp360CompanySchema), options);
+    return this.read("api/Companies", this.list(S.msp360CompanySchema, "company", "Id"), options);
   }
 
   // GET api/Companies/{id}
   async getCompany(id: string): Promise<S.Msp360Company | null> {
-    return this.read(`api/Companies/${enc(id)}`, nullable(S.msp360CompanySchema));
+    return this.read(`api/Companies/${enc(id)}`, lenient(S.msp360CompanySchema).nullable());
   }
 
   // DELETE api/Companies/{id}
@@ -220,7 +223,8 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Computers/{offset}/{count}
   async listComputers(offset: number, count: number, options: CallOptions = {}): Promise<S.Msp360ComputersPage> {
-    return this.read(`api/Computers/${offset}/${count}`, S.msp360ComputersPageSchema, options);
+    const page = lenient(S.msp360ComputersPageSchema.extend({ Computers: this.list(S.msp360ComputerSchema, "computer", "ComputerHID") }));
+    return this.read(`api/Computers/${offset}/${count}`, page, options);
   }
 
   /** Every computer, page by page (GET api/Computers/{offset}/{count}) until the last page. */
@@ -242,42 +246,42 @@ export class Msp360Client extends VendorHttpClient {
   // GET api/Computers/{hid}
   /** The computer, or null for an unknown HID. */
   async getComputer(hid: string): Promise<S.Msp360Computer | null> {
-    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}`, S.msp360ComputerSchema));
+    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}`, lenient(S.msp360ComputerSchema)));
   }
 
   // GET api/Computers/{hid}/Disks
   /** The computer's disks and volumes, or null for an unknown HID. */
   async listComputerDisks(hid: string): Promise<S.Msp360Disk[] | null> {
-    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}/Disks`, list(S.msp360DiskSchema)));
+    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}/Disks`, this.list(S.msp360DiskSchema, "disk", "DiskId")));
   }
 
   // GET api/Computers/{hid}/Plans
   /** The computer's backup and restore plans with their schedules, or null for an unknown HID. */
   async listComputerPlans(hid: string, options: CallOptions = {}): Promise<S.Msp360ComputerPlan[] | null> {
-    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}/Plans`, list(S.msp360ComputerPlanSchema), options));
+    return this.nullIfUnknown(this.read(`api/Computers/${enc(hid)}/Plans`, this.list(S.msp360ComputerPlanSchema, "plan", planIdOf), options));
   }
 
   // POST api/Computers/{hid}/authorization
   /** Authorizes an online computer for a user (UserId) or a new user of a company (CompanyId). */
   async authorizeComputer(hid: string, body: S.Msp360ComputerAuthorization): Promise<S.Msp360Result> {
-    return (await this.call("POST", `api/Computers/${enc(hid)}/authorization`, { json: body, schema: S.msp360ResultSchema })).data;
+    return (await this.call("POST", `api/Computers/${enc(hid)}/authorization`, { json: body, schema: lenient(S.msp360ResultSchema) })).data;
   }
 
   // DELETE api/Computers/{hid}/authorization
   async deauthorizeComputer(hid: string): Promise<S.Msp360Result> {
-    return (await this.call("DELETE", `api/Computers/${enc(hid)}/authorization`, { schema: S.msp360ResultSchema })).data;
+    return (await this.call("DELETE", `api/Computers/${enc(hid)}/authorization`, { schema: lenient(S.msp360ResultSchema) })).data;
   }
 
   // POST api/Computers/{hid}/Plans/{planId}/start  (UNVERIFIED: not in the official list, research §6)
   /** Starts a plan now. Works against the simulator; do not rely on it against the real API. */
   async startPlanUnverified(hid: string, planId: string, body: z.input<typeof S.msp360PlanStartSchema> = {}): Promise<S.Msp360Result> {
-    return (await this.call("POST", `api/Computers/${enc(hid)}/Plans/${enc(planId)}/start`, { json: body, schema: S.msp360ResultSchema })).data;
+    return (await this.call("POST", `api/Computers/${enc(hid)}/Plans/${enc(planId)}/start`, { json: body, schema: lenient(S.msp360ResultSchema) })).data;
   }
 
   // POST api/Computers/{hid}/Plans/{planId}/stop  (UNVERIFIED: not in the official list, research §6)
   /** Stops a running plan. Works against the simulator; do not rely on it against the real API. */
   async stopPlanUnverified(hid: string, planId: string, body: z.input<typeof S.msp360PlanStopSchema> = {}): Promise<S.Msp360Result> {
-    return (await this.call("POST", `api/Computers/${enc(hid)}/Plans/${enc(planId)}/stop`, { json: body, schema: S.msp360ResultSchema })).data;
+    return (await this.call("POST", `api/Computers/${enc(hid)}/Plans/${enc(planId)}/stop`, { json: body, schema: lenient(S.msp360ResultSchema), idempotent: true })).data;
   }
 
   // ------------------------------------------------------------------------------------------ Licenses
@@ -285,12 +289,12 @@ export class Msp360Client extends VendorHttpClient {
   // GET api/Licenses?isAvailable={isAvailable}
   /** true: free licenses; false: taken ones; undefined: all. */
   async listLicenses(isAvailable?: boolean): Promise<S.Msp360License[]> {
-    return (await this.call("GET", "api/Licenses", { query: { isAvailable }, schema: list(S.msp360LicenseSchema) })).data;
+    return (await this.call("GET", "api/Licenses", { query: { isAvailable }, schema: this.list(S.msp360LicenseSchema, "license", "ID") })).data;
   }
 
   // GET api/Licenses/{id}
   async getLicense(id: string): Promise<S.Msp360License | null> {
-    return this.read(`api/Licenses/${enc(id)}`, nullable(S.msp360LicenseSchema));
+    return this.read(`api/Licenses/${enc(id)}`, lenient(S.msp360LicenseSchema).nullable());
   }
 
   // POST api/Licenses/Grant
@@ -331,7 +335,7 @@ export class Msp360Client extends VendorHttpClient {
   /** The user's destinations, or null for an unknown login (MBS answers that with 406 and no body). */
   async listUserDestinations(userEmail: string): Promise<S.Msp360UserDestination[] | null> {
     const { status, data } = await this.call("GET", `api/Destinations/${enc(userEmail)}`, {
-      schema: nullable(list(S.msp360UserDestinationSchema)),
+      schema: this.list(S.msp360UserDestinationSchema, "destination", "ID").nullable(),
       acceptStatus: [406],
     });
     return status === 406 ? null : data;
@@ -341,12 +345,12 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Accounts
   async listAccounts(): Promise<S.Msp360Account[]> {
-    return this.read("api/Accounts", list(S.msp360AccountSchema));
+    return this.read("api/Accounts", this.list(S.msp360AccountSchema, "storage account", "AccountID"));
   }
 
   // GET api/Accounts/{id}
   async getAccount(id: string): Promise<S.Msp360Account | null> {
-    return this.read(`api/Accounts/${enc(id)}`, nullable(S.msp360AccountSchema));
+    return this.read(`api/Accounts/${enc(id)}`, lenient(S.msp360AccountSchema).nullable());
   }
 
   // POST api/Accounts
@@ -386,26 +390,26 @@ export class Msp360Client extends VendorHttpClient {
   // GET api/Billing
   /** Usage and cost per user for the current month (the server's month). */
   async getBilling(options: CallOptions = {}): Promise<S.Msp360Billing> {
-    return this.read("api/Billing", S.msp360BillingSchema, options);
+    return this.read("api/Billing", this.billing(), options);
   }
 
   // PUT api/Billing
   /** The same for the month of `Date` (current when absent), for one company or all. */
   async queryBilling(filter: S.Msp360BillingRequest, options: CallOptions = {}): Promise<S.Msp360Billing> {
-    return (await this.call("PUT", "api/Billing", { json: filter, schema: S.msp360BillingSchema, signal: options.signal })).data;
+    return (await this.call("PUT", "api/Billing", { json: filter, schema: this.billing(), signal: options.signal, idempotent: true })).data;
   }
 
   // PUT api/Billing/Details
   /** One user's backup and restore bytes per computer and destination; null for an unknown user. */
   async getBillingDetails(filter: S.Msp360BillingDetailsRequest): Promise<S.Msp360BillingDetails | null> {
-    return (await this.call("PUT", "api/Billing/Details", { json: filter, schema: nullable(S.msp360BillingDetailsSchema) })).data;
+    return (await this.call("PUT", "api/Billing/Details", { json: filter, schema: lenient(S.msp360BillingDetailsSchema).nullable() })).data;
   }
 
   // ------------------------------------------------------------------------------------------ Builds
 
   // GET api/Builds
   async listBuilds(): Promise<S.Msp360Build[]> {
-    return this.read("api/Builds", list(S.msp360BuildSchema));
+    return this.read("api/Builds", this.list(S.msp360BuildSchema, "build", "Type"));
   }
 
   // POST api/Builds/RequestCustomBuilds
@@ -415,19 +419,19 @@ export class Msp360Client extends VendorHttpClient {
 
   // GET api/Builds/AvailableVersions
   async listAvailableVersions(): Promise<S.Msp360AvailableVersion[]> {
-    return this.read("api/Builds/AvailableVersions", list(S.msp360AvailableVersionSchema));
+    return this.read("api/Builds/AvailableVersions", this.list(S.msp360AvailableVersionSchema, "version", "Version"));
   }
 
   // ------------------------------------------------------------------------------------------ Administrators
 
   // GET api/Administrators
   async listAdministrators(): Promise<S.Msp360Administrator[]> {
-    return this.read("api/Administrators", list(S.msp360AdministratorSchema));
+    return this.read("api/Administrators", this.list(S.msp360AdministratorSchema, "administrator", "AdminID"));
   }
 
   // GET api/Administrators/{id}
   async getAdministrator(id: string): Promise<S.Msp360Administrator | null> {
-    return this.read(`api/Administrators/${enc(id)}`, nullable(S.msp360AdministratorSchema));
+    return this.read(`api/Administrators/${enc(id)}`, lenient(S.msp360AdministratorSchema).nullable());
   }
 
   // POST api/Administrators
@@ -448,6 +452,15 @@ export class Msp360Client extends VendorHttpClient {
 
   // ------------------------------------------------------------------------------------------ plumbing
 
+  /** A list read item by item: one unreadable item is left out and noted, the rest is kept. */
+  private list<T extends z.ZodType>(item: T, what: string, id: string | ((raw: Record<string, unknown>) => unknown)): z.ZodType<z.output<T>[]> {
+    return tolerantList(item, { what, notes: this.notes, idOf: typeof id === "string" ? (raw) => fieldOf(raw, id) : id });
+  }
+
+  private billing() {
+    return lenient(S.msp360BillingSchema.extend({ StatisticBilling: this.list(S.msp360BillingStatisticSchema, "billing row of user", "UserId") }));
+  }
+
   private url(path: string): string {
     return `${this.baseUrl}/${path}`;
   }
@@ -462,7 +475,7 @@ export class Msp360Client extends VendorHttpClient {
     try {
       return await this.sendWithToken(token, method, path, options);
     } catch (error) {
-      if (!(error instanceof VendorError && error.kind === "auth" && error.details.status === 401)) throw error;
+      if (!(error instanceof VendorError && error.kind === "auth" && error.info.status === 401)) throw error;
       return this.sendWithToken(await this.renewToken(token), method, path, options);
     }
   }
@@ -517,3 +530,9 @@ export class Msp360Client extends VendorHttpClient {
 }
 
 const enc = encodeURIComponent;
+
+/** A plan item's id sits in its nested Plan object. */
+function planIdOf(raw: Record<string, unknown>): unknown {
+  const plan = fieldOf(raw, "Plan");
+  return plan && typeof plan === "object" && !Array.isArray(plan) ? fieldOf(plan as Record<string, unknown>, "ID") : undefined;
+}

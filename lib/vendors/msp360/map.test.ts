@@ -1,6 +1,6 @@
 // The pure mapping rules: statuses, run types, run ids, schedules, customers, endpoints and usage.
 import { describe, expect, it } from "vitest";
-import type { SnapshotConfiguration } from "@/lib/sync/snapshot";
+import type { SnapshotConfiguration } from "../contract";
 import {
   CustomerDirectory,
   ComputerDirectory,
@@ -97,11 +97,11 @@ describe("status mapping", () => {
     [2, "Error", "failed", START],
     [3, "Running", "running", START],
     [4, "Unknown (never ran)", "never-ran", null],
-    [4, "Unknown (ran before)", "warning", START],
+    [4, "Unknown (ran before)", "unknown", START],
     [5, "Interrupted", "failed", START],
     [6, "UnexpectedlyClosed", "failed", START],
     [7, "Warning", "warning", START],
-    [42, "a status MBS adds later", "warning", START],
+    [42, "a status MBS adds later", "unknown", START],
   ] as const)("%i %s -> %s", (status, _name, expected, lastStart) => {
     expect(planStatusToStatus(status, lastStart)).toBe(expected);
   });
@@ -250,7 +250,7 @@ describe("customers and endpoints", () => {
   });
 
   const plan = (lastStatus: SnapshotConfiguration["lastStatus"], lastSuccessAt: Date | null = null) =>
-    ({ lastStatus, lastSuccessAt }) as SnapshotConfiguration;
+    ({ lastStatus, lastSuccessAt, enabled: true }) as SnapshotConfiguration;
   const context = { customerVendorId: "co-1", userEnabled: true, now: Date.parse("2025-03-19T10:02:00Z") };
 
   it("rolls an endpoint's status up: disabled, then offline, then the worst plan", () => {

@@ -1,15 +1,18 @@
 // MSP360 objects -> the app's normalized snapshot records. Pure functions: no I/O, no clock (callers pass `now`).
-// The status and schedule rules are documented in docs/status-mapping-msp360.md.
-import type { RunType, Status } from "@/lib/schemas/status";
+// The status and schedule rules are documented in docs/status-mapping.md.
 import type {
+  ConfigurationReport,
+  ReportField,
+  RunReport,
   SnapshotConfiguration,
   SnapshotCustomer,
   SnapshotEndpoint,
   SnapshotRun,
   SnapshotSchedule,
   SnapshotUsage,
-} from "@/lib/sync/snapshot";
-import { STATUS_SEVERITY } from "@/lib/schemas/status";
+} from "../contract";
+import { endpointStatus, type RunType, type Status } from "../status";
+import type { ReadNotes } from "../tolerant";
 import {
   MSP360_PLAN_STATUS as PLAN_STATUS,
   MSP360_PLAN_TYPE as PLAN_TYPE,
@@ -37,17 +40,44 @@ export const PLAN_STATUS_TO_STATUS: Record<number, Status> = {
   [PLAN_STATUS.Overdue]: "missed",
   [PLAN_STATUS.Error]: "failed",
   [PLAN_STATUS.Running]: "running",
-  [PLAN_STATUS.Unknown]: "warning",
-  // The backup did not complete (shut down, connection lost, stopped by hand): no new restore point.
+  [PLAN_STATUS.Unknown]: "unknown",
+  // The backup did not complete (shut down, connection lost): no new restore point. Stopped by a person: see below.
   [PLAN_STATUS.Interrupted]: "failed",
   [PLAN_STATUS.UnexpectedlyClosed]: "failed",
   [PLAN_STATUS.Warning]: "warning",
 };
 
-/** A plan's status as the app sees it. A value MBS adds later shows as a warning rather than breaking the sync. */
-export function planStatusToStatus(status: number, lastStart: string | null): Status {
+/** MBS's names for its plan statuses, in words (never "Status 6"). */
+export const PLAN_STATUS_LABELS: Record<number, string> = {
+  [PLAN_STATUS.Success]: "Success",
+  [PLAN_STATUS.Overdue]: "Overdue",
+  [PLAN_STATUS.Error]: "Error",
+  [PLAN_STATUS.Running]: "Running",
+  [PLAN_STATUS.Unknown]: "Unknown",
+  [PLAN_STATUS.Interrupted]: "Interrupted",
+  [PLAN_STATUS.UnexpectedlyClosed]: "Unexpectedly closed",
+  [PLAN_STATUS.Warning]: "Warning",
+};
+
+export function planStatusLabel(status: number): string {
+  return PLAN_STATUS_LABELS[status] ?? `Unknown status (${status})`;
+}
+
+/** MBS reports a plan a person stopped as Interrupted, with this message. */
+const STOPPED_BY_USER = /stopped by (a |the )?user/i;
+
+/**
+ * A plan's status as the app sees it. An interruption a person asked for reads "stopped", as it does for other
+ * vendors; a value MBS adds later reads "unknown" (and is noted for the sync's warnings) rather than breaking the sync.
+ */
+export function planStatusToStatus(status: number, lastStart: string | null, message?: string | null): Status {
   if (status === PLAN_STATUS.Unknown && lastStart === null) return "never-ran";
-  return PLAN_STATUS_TO_STATUS[status] ?? "warning";
+  if (status === PLAN_STATUS.Interrupted && message && STOPPED_BY_USER.test(message)) return "stopped";
+  return PLAN_STATUS_TO_STATUS[status] ?? "unknown";
+}
+
+function noteUnknownStatus(item: Pick<Msp360Monitoring, "Status" | "PlanName" | "ComputerName">, notes?: ReadNotes): void {
+  if (!(item.Status in PLAN_STATUS_TO_STATUS)) notes?.add(`Plan status ${item.Status} is not one MSP360 documents; shown as "Unknown"`, `${item.PlanName} on ${item.ComputerName}`);
 }
 
 /**
@@ -62,12 +92,6 @@ export function statusDescribesLastRun(status: number): boolean {
 /** Success and Warning both completed a backup (Warning skipped some files): they count as the last success. */
 function completed(status: number): boolean {
   return status === PLAN_STATUS.Success || status === PLAN_STATUS.Warning;
-}
-
-export function worstStatus(statuses: readonly Status[]): Status | null {
-  let worst: Status | null = null;
-  for (const status of statuses) if (worst === null || STATUS_SEVERITY[status] > STATUS_SEVERITY[worst]) worst = status;
-  return worst;
 }
 
 // ---------------------------------------------------------------------------------------------- plan types
@@ -350,7 +374,7 @@ export function toEndpoint(
     agentVersion: agentVersionOf(computer),
     online,
     enabled,
-    status: !enabled ? "disabled" : !online ? "offline" : (worstStatus(configurations.map((c) => c.lastStatus)) ?? "never-ran"),
+    status: endpointStatus({ enabled, online }, configurations.map((c) => (c.enabled ? (c.lastStatus ?? "never-ran") : "disabled"))),
     lastSeenAt: msp360Date(computer.LastActivity),
     lastSuccessAt: successes.length ? new Date(Math.max(...successes)) : null,
     storageBytes: null,
@@ -361,8 +385,9 @@ export function toEndpoint(
 
 // ---------------------------------------------------------------------------------------------- plans and runs
 
-export function toConfiguration(item: Msp360Monitoring, endpointVendorId: string): SnapshotConfiguration {
+export function toConfiguration(item: Msp360Monitoring, endpointVendorId: string, notes?: ReadNotes): SnapshotConfiguration {
   const lastRunAt = msp360Date(item.LastStart);
+  noteUnknownStatus(item, notes);
   return {
     vendorId: configurationVendorId(item, endpointVendorId),
     endpointVendorId,
@@ -374,7 +399,7 @@ export function toConfiguration(item: Msp360Monitoring, endpointVendorId: string
     nextRunAt: msp360Date(item.NextStart),
     lastRunAt,
     lastSuccessAt: completed(item.Status) ? lastRunAt : null,
-    lastStatus: planStatusToStatus(item.Status, item.LastStart),
+    lastStatus: planStatusToStatus(item.Status, item.LastStart, item.ErrorMessage),
     details: { destination: item.StorageType },
     raw: item,
   };
@@ -392,7 +417,7 @@ export function toRun(item: Msp360Monitoring, endpointVendorId: string): Snapsho
     endpointVendorId,
     configurationVendorId: configurationId,
     type: planTypeToRunType(item.PlanType),
-    status: planStatusToStatus(item.Status, item.LastStart),
+    status: planStatusToStatus(item.Status, item.LastStart, item.ErrorMessage),
     startedAt,
     endedAt: running || durationSeconds === null ? null : new Date(startedAt.getTime() + durationSeconds * 1000),
     durationSeconds,
@@ -400,7 +425,7 @@ export function toRun(item: Msp360Monitoring, endpointVendorId: string): Snapsho
     filesProcessed: item.FilesCopied,
     filesFailed: item.FilesFailed,
     errorCount: null,
-    message: item.ErrorMessage || null,
+    message: item.ErrorMessage || (item.Status === PLAN_STATUS.Success ? null : planStatusLabel(item.Status)),
     raw: item,
   };
 }
@@ -446,4 +471,65 @@ export function toUsage(billing: Msp360Billing, period: string, customers: Custo
     cost: Math.round(rows.reduce((sum, row) => sum + row.TotalCost, 0) * 100) / 100,
     raw: rows,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------- reports
+
+const count = (value: number) => value.toLocaleString("en-US");
+
+function bytesText(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB", "PB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * A Monitoring entry as a run report. MBS has no report call: Monitoring's entry is its report of the plan's
+ * latest run, so while the stored run is that one the figures are live; otherwise they are those the app kept.
+ */
+export function runReportOf(item: Msp360Monitoring, { live }: { live: boolean }): RunReport {
+  const startedAt = msp360Date(item.LastStart);
+  const durationSeconds = parseDurationSeconds(item.Duration);
+  const fields: ReportField[] = [
+    { label: "Source", value: live ? "MSP360 Monitoring, read just now" : "Kept by the app (MSP360 reports only each plan's latest run)" },
+    { label: "Files scanned", value: count(item.FilesScanned) },
+    { label: "Files to back up", value: count(item.FilesToBackup) },
+    { label: "Files copied", value: count(item.FilesCopied) },
+    { label: "Files failed", value: count(item.FilesFailed) },
+    { label: "Data copied", value: bytesText(item.DataCopied) },
+    { label: "Data to back up", value: bytesText(item.DataToBackup) },
+    { label: "Total data", value: bytesText(item.TotalData) },
+  ];
+  if (item.StorageType) fields.push({ label: "Storage", value: item.StorageType });
+  if (item.BuildVersion) fields.push({ label: "Agent build", value: item.BuildVersion });
+  return {
+    status: planStatusToStatus(item.Status, item.LastStart, item.ErrorMessage),
+    stateLabel: planStatusLabel(item.Status),
+    startedAt,
+    endedAt: startedAt && durationSeconds !== null && item.Status !== PLAN_STATUS.Running ? new Date(startedAt.getTime() + durationSeconds * 1000) : null,
+    durationSeconds,
+    filesProcessed: item.FilesCopied,
+    bytes: item.DataCopied,
+    errorCount: item.FilesFailed,
+    reason: item.ErrorMessage || null,
+    fields,
+    errors: [],
+  };
+}
+
+/** A plan as GET api/Computers/{hid}/Plans states it, for the plan's detail page. */
+export function configurationReportOf(plan: SnapshotConfiguration): ConfigurationReport {
+  const fields: ReportField[] = [
+    { label: "Schedule", value: plan.schedule.description },
+    { label: "Enabled", value: plan.enabled ? "Yes" : "No" },
+    { label: "Plan type", value: plan.type },
+  ];
+  if (plan.details?.destination) fields.push({ label: "Destination", value: plan.details.destination });
+  if (plan.nextRunAt) fields.push({ label: "Next start (UTC)", value: plan.nextRunAt.toISOString().slice(0, 16).replace("T", " ") });
+  return { schedule: plan.schedule, enabled: plan.enabled, details: plan.details ?? {}, fields };
 }

@@ -1,14 +1,26 @@
 // The Rackspace Cloud Backup adapter: one tenant's agents, configurations, recent activity and vault sizes as
 // the app's normalized snapshot. The agent list cannot tell Online from Offline (it always says Offline), so
-// each agent's details are read too, a few at a time. The agent and configuration lists are the core: without
-// them the engine would take everything for removed, so their failures throw. Agent details and activity are
-// extras: when they fail the snapshot still comes back, with a warning.
-import type { ConnectionRuntime, SnapshotRun, SnapshotUsage, VendorAdapter, VendorSnapshot } from "@/lib/sync/snapshot";
-import { VendorError, describeVendorError } from "@/lib/vendors/errors";
+// agents' details are read too, a few at a time: all of them at the first sync, then in turns (new agents, and
+// the longest-unread sixth of the rest, and any older than half an hour), so that a steady sync sends a fraction
+// of the first one's requests while no agent's online state is older than 30 minutes. The agent and
+// configuration lists are the core: without them the engine would take everything for removed, so their
+// failures throw. Agent details and activity are extras: when they fail the snapshot still comes back, with a
+// warning.
+import type { KnownEndpoint, SnapshotRun, SnapshotUsage, VendorAdapter, VendorSnapshot, ConnectionRuntime } from "../contract";
+import { VendorError } from "../errors";
+import type { Status } from "../status";
+import { lenient } from "../tolerant";
 import { RackspaceClient, type RackspaceClientOptions } from "./client";
 import {
+  backupRunReport,
+  configurationReport,
   configurationStatusOf,
+  isFinalState,
+  lastResultOf,
+  parseRunVendorId,
+  restoreRunReport,
   statusOfState,
+  toAgentInfo,
   toSnapshotConfiguration,
   toSnapshotCustomer,
   toSnapshotEndpoint,
@@ -17,20 +29,21 @@ import {
   usagePeriod,
   type RackspaceActivityInfo,
   type RackspaceAgentInfo,
-  type RackspaceBackupReportInfo,
   type RackspaceConfigurationInfo,
-  type RackspaceRestoreReportInfo,
 } from "./map";
+import { rackspaceAgentSchema } from "./schemas";
 
 /** Agent details read in parallel: enough to finish 10,000 agents in reasonable time, few enough to be polite. */
 export const AGENT_DETAILS_CONCURRENCY = 8;
 
+/** No agent's online state is older than this. */
+export const AGENT_DETAILS_MAX_AGE_MS = 30 * 60_000;
+
+/** At every sync, at least this share of the known agents (the longest unread) is read again: turns, not waves. */
+const AGENT_DETAILS_SHARE_PER_SYNC = 1 / 6;
+
 export interface RackspaceAdapter extends VendorAdapter {
   readonly client: RackspaceClient;
-  /** The vendor's report of one backup, for the run detail view: state, times, file and byte counts, errors. */
-  fetchBackupReport(backupId: number, signal?: AbortSignal): Promise<RackspaceBackupReportInfo>;
-  /** The same for a restore. */
-  fetchRestoreReport(restoreId: number, signal?: AbortSignal): Promise<RackspaceRestoreReportInfo>;
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order. */
@@ -48,37 +61,81 @@ async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (
 }
 
 function explain(error: unknown): string {
-  return error instanceof VendorError ? describeVendorError(error) : String(error);
+  return error instanceof VendorError ? error.message : String(error);
 }
 
-type AgentRead = { agent: RackspaceAgentInfo; detailed: true } | { agent: RackspaceAgentInfo; detailed: false; error: unknown } | null;
+/** How an agent came to be in the snapshot: details read now, details kept from an earlier sync, or only the list. */
+type AgentRead =
+  | { agent: RackspaceAgentInfo; source: "details"; readAt: Date }
+  | { agent: RackspaceAgentInfo; source: "kept"; readAt: Date }
+  | { agent: RackspaceAgentInfo; source: "list"; error?: unknown };
 
-/** The newest successful run per configuration among the activity items. */
+/** The newest completed backup (success or completed with errors) per configuration among the activity items. */
 function lastSuccessByConfiguration(activity: readonly RackspaceActivityInfo[]): Map<number, Date> {
   const latest = new Map<number, Date>();
   for (const item of activity) {
-    if (item.type !== "Backup" || !item.at || statusOfState(item.state) !== "success") continue;
+    const status = statusOfState(item.state);
+    if (item.type !== "Backup" || !item.at || (status !== "success" && status !== "warning")) continue;
     const known = latest.get(item.configurationId);
     if (!known || item.at > known) latest.set(item.configurationId, item.at);
   }
   return latest;
 }
 
+/** The result of the newest finished backup per configuration among the activity items. */
+function lastFinishedByConfiguration(activity: readonly RackspaceActivityInfo[]): Map<number, { at: Date; status: Status }> {
+  const latest = new Map<number, { at: Date; status: Status }>();
+  for (const item of activity) {
+    if (item.type !== "Backup" || !item.at || !isFinalState(item.state)) continue;
+    const known = latest.get(item.configurationId);
+    if (!known || item.at > known.at) latest.set(item.configurationId, { at: item.at, status: statusOfState(item.state) });
+  }
+  return latest;
+}
+
+/** The details an earlier sync stored for an agent, on top of its current list entry (which says "Offline" always). */
+function keptDetails(listed: RackspaceAgentInfo, known: KnownEndpoint): RackspaceAgentInfo | null {
+  const stored = lenient(rackspaceAgentSchema).safeParse(known.raw);
+  if (!stored.success) return null;
+  const details = toAgentInfo(stored.data);
+  return {
+    ...listed,
+    online: details.online,
+    lastSuccessfulBackupAt: details.lastSuccessfulBackupAt,
+    raw: { ...listed.raw, Status: stored.data.Status, TimeOfLastSuccessfulBackup: stored.data.TimeOfLastSuccessfulBackup },
+  };
+}
+
+/** Which listed agents get their details read this time. */
+function agentsToRead(listed: readonly RackspaceAgentInfo[], known: ReadonlyMap<string, KnownEndpoint>, now: number): Set<number> {
+  const due = new Set<number>();
+  const rotation: { id: number; readAt: number }[] = [];
+  for (const agent of listed) {
+    const readAt = known.get(String(agent.id))?.detailsReadAt?.getTime();
+    if (readAt === undefined || now - readAt >= AGENT_DETAILS_MAX_AGE_MS) due.add(agent.id);
+    else rotation.push({ id: agent.id, readAt });
+  }
+  const share = Math.ceil(listed.length * AGENT_DETAILS_SHARE_PER_SYNC);
+  rotation.sort((a, b) => a.readAt - b.readAt);
+  for (const { id } of rotation.slice(0, Math.max(0, share - due.size))) due.add(id);
+  return due;
+}
+
 export function createRackspaceAdapter(runtime: ConnectionRuntime, options: RackspaceClientOptions = {}): RackspaceAdapter {
   const client = new RackspaceClient(runtime, options);
-  const now = () => new Date(options.now?.() ?? Date.now());
+  const clock = options.now ?? runtime.now ?? Date.now;
   const region = runtime.region?.toUpperCase() ?? null;
   // Every regional endpoint lists the whole tenant: a connection tied to a region keeps that region's agents.
   const inRegion = (agent: RackspaceAgentInfo) => region === null || agent.datacenter.toUpperCase() === region;
 
   /** Details of one agent; the list entry when they cannot be read; null when the agent is gone meanwhile. */
-  async function readAgent(listed: RackspaceAgentInfo, signal?: AbortSignal): Promise<AgentRead> {
+  async function readAgent(listed: RackspaceAgentInfo, signal?: AbortSignal): Promise<AgentRead | null> {
     try {
-      return { agent: await client.getAgent(listed.id, signal), detailed: true };
+      return { agent: await client.getAgent(listed.id, signal), source: "details", readAt: new Date(clock()) };
     } catch (error) {
       if (signal?.aborted) throw error;
       if (error instanceof VendorError && error.kind === "not_found") return null;
-      return { agent: listed, detailed: false, error };
+      return { agent: listed, source: "list", error };
     }
   }
 
@@ -93,28 +150,36 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
   }
 
   return {
+    vendor: "rackspace",
     client,
 
     async testConnection() {
       const session = await client.session();
       const agents = (await client.listAgents()).filter(inRegion);
       const where = region ? ` in ${region}` : "";
-      return { summary: `Signed in as tenant ${session.tenantId}; ${agents.length} agent${agents.length === 1 ? "" : "s"} visible${where}` };
+      return { summary: `Signed in as ${session.userName}; ${agents.length} agent${agents.length === 1 ? "" : "s"} visible${where}` };
     },
 
-    async fetchSnapshot(signal) {
+    async fetchSnapshot({ signal, known: loadKnown } = {}) {
       const requestsBefore = client.requestCount;
       const session = await client.session();
       const warnings: string[] = [];
       const listed = (await client.listAgents(signal)).filter(inRegion);
+      const known = (await loadKnown?.()) ?? new Map<string, KnownEndpoint>();
+      const toRead = agentsToRead(listed, known, clock());
+      const readOrKeep = async (agent: RackspaceAgentInfo): Promise<AgentRead | null> => {
+        const previous = known.get(String(agent.id));
+        const kept = !toRead.has(agent.id) && previous?.detailsReadAt ? keptDetails(agent, previous) : null;
+        return kept ? { agent: kept, source: "kept", readAt: previous!.detailsReadAt! } : readAgent(agent, signal);
+      };
       const [reads, allConfigurations, activity] = await Promise.all([
-        mapConcurrently(listed, AGENT_DETAILS_CONCURRENCY, (agent) => readAgent(agent, signal)),
+        mapConcurrently(listed, AGENT_DETAILS_CONCURRENCY, readOrKeep),
         client.listConfigurations(signal),
         readActivity(warnings, signal),
       ]);
 
-      const agents = reads.filter((read): read is NonNullable<AgentRead> => read !== null);
-      const failed = agents.flatMap((read) => (read.detailed ? [] : [read]));
+      const agents = reads.filter((read): read is AgentRead => read !== null);
+      const failed = agents.flatMap((read) => (read.source === "list" ? [read] : []));
       const [firstFailure] = failed;
       if (firstFailure) {
         warnings.push(
@@ -129,6 +194,7 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
         configurationsByAgent.set(configuration.agentId, [...(configurationsByAgent.get(configuration.agentId) ?? []), configuration]);
       }
       const lastSuccess = lastSuccessByConfiguration(activity);
+      const lastFinished = lastFinishedByConfiguration(activity);
       const agentById = new Map(agents.map((read) => [read.agent.id, read.agent]));
       /** Activity covers about a day; an agent with one configuration has that configuration's last success on record. */
       const lastSuccessOf = (configuration: RackspaceConfigurationInfo): Date | null => {
@@ -137,14 +203,15 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
         const soleConfiguration = configurationsByAgent.get(configuration.agentId)?.length === 1;
         return soleConfiguration ? (agentById.get(configuration.agentId)?.lastSuccessfulBackupAt ?? null) : null;
       };
+      const lastResult = (configuration: RackspaceConfigurationInfo) => lastResultOf(configuration, lastFinished.get(configuration.id)?.status ?? null);
 
-      const period = usagePeriod(now());
+      const period = usagePeriod(new Date(clock()));
       const usage: SnapshotUsage[] = [];
       const unreadableSizes: string[] = [];
       for (const { agent } of agents) {
         const row = toSnapshotUsage(agent, session.tenantId, period);
         if (row) usage.push(row);
-        else unreadableSizes.push(`${agent.machineName} ("${agent.raw.BackupVaultSize}")`);
+        else unreadableSizes.push(`${agent.machineName} ("${String(agent.raw.BackupVaultSize)}")`);
       }
       if (unreadableSizes.length) warnings.push(`Vault size not readable for ${unreadableSizes.length} agents: ${unreadableSizes.slice(0, 5).join(", ")}`);
 
@@ -155,19 +222,38 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
 
       const snapshot: VendorSnapshot = {
         customers: [toSnapshotCustomer(session)],
-        endpoints: agents.map((read) =>
-          toSnapshotEndpoint(read.agent, session.tenantId, (configurationsByAgent.get(read.agent.id) ?? []).map(configurationStatusOf), read.detailed),
-        ),
-        configurations: configurations.map((configuration) => toSnapshotConfiguration(configuration, lastSuccessOf(configuration))),
+        endpoints: agents.map((read) => ({
+          ...toSnapshotEndpoint(
+            read.agent,
+            session.tenantId,
+            (configurationsByAgent.get(read.agent.id) ?? []).map((configuration) => configurationStatusOf(configuration, lastResult(configuration))),
+            read.source !== "list",
+          ),
+          detailsReadAt: read.source === "list" ? null : read.readAt,
+        })),
+        configurations: configurations.map((configuration) => toSnapshotConfiguration(configuration, lastSuccessOf(configuration), lastResult(configuration))),
         runs,
         usage,
-        warnings,
+        warnings: [...warnings, ...client.notes.take()],
         requestCount: client.requestCount - requestsBefore,
       };
       return snapshot;
     },
 
-    fetchBackupReport: (backupId, signal) => client.getBackupReport(backupId, signal),
-    fetchRestoreReport: (restoreId, signal) => client.getRestoreReport(restoreId, signal),
+    async fetchRunReport(run, signal) {
+      const parsed = parseRunVendorId(run.vendorId);
+      if (parsed?.type === "backup") return backupRunReport(await client.getBackupReport(parsed.id, signal));
+      if (parsed?.type === "restore") return restoreRunReport(await client.getRestoreReport(parsed.id, signal));
+      return null; // cleanups have no report
+    },
+
+    async fetchConfigurationReport(configuration, signal) {
+      try {
+        return configurationReport(await client.getConfiguration(Number(configuration.vendorId), signal));
+      } catch (error) {
+        if (error instanceof VendorError && error.kind === "not_found") return null;
+        throw error;
+      }
+    },
   };
 }

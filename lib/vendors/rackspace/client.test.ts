@@ -1,7 +1,7 @@
 // RackspaceClient against the simulator over real HTTP: every operation of the seed (one table, rows in order,
 // later rows use what earlier ones created), the token cache, and every failure the base client maps.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ConnectionRuntime } from "@/lib/sync/snapshot";
+import type { ConnectionRuntime } from "../contract";
 import type { FaultRuleInput } from "@/lib/simulator-kit/faults";
 import { VendorError, type VendorErrorKind } from "@/lib/vendors/errors";
 import { memoryTokenStore } from "@/lib/vendors/memory-token-store";
@@ -203,7 +203,7 @@ describe("every operation of the seed", () => {
         const key = ids.toEncrypt.publicKey!;
         expect(await client.changeEncryptionPassword(ids.toEncrypt.id, key, "first passphrase", "second passphrase")).toMatch(GUID);
         const wrongOld = await expectKind(client.changeEncryptionPassword(ids.toEncrypt.id, key, "first passphrase", "third"), "rejected");
-        expect(wrongOld.details.status).toBe(403);
+        expect(wrongOld.info.status).toBe(403);
       },
     },
     {
@@ -253,7 +253,7 @@ describe("every operation of the seed", () => {
       run: async () => {
         expect((await client.setConfigurationEnabled(ids.created.id, false)).active).toBe(false);
         const refused = await expectKind(client.startBackup(ids.created.id), "rejected");
-        expect(refused.details.status).toBe(403);
+        expect(refused.info.status).toBe(403);
         expect((await client.setConfigurationEnabled(ids.created.id, true)).active).toBe(true);
       },
     },
@@ -354,7 +354,7 @@ describe("every operation of the seed", () => {
         expect(restore.encrypted).toBe(true);
         await client.addRestoreFile({ FilePath: "/etc", Filter: "1", ParentId: restore.id, FileItemType: "1" });
         const wrong = await expectKind(client.startRestore(restore.id, { publicKey: restore.publicKey!, passphrase: "not it" }), "rejected");
-        expect(wrong.details.status).toBe(403);
+        expect(wrong.info.status).toBe(403);
         await client.startRestore(restore.id, { publicKey: restore.publicKey!, passphrase: `passphrase-${ids.encryptedAgent}` });
         expect((await client.getRestore(restore.id)).state).not.toBe("Creating");
       },
@@ -464,12 +464,12 @@ describe("sign-in and the token", () => {
   it("gives up after one renewal when the API keeps answering 401", async () => {
     await addFault(served, { route: "*/user/agents", kind: "expire-token" });
     const error = await expectKind(clientFor(served).listAgents(), "auth");
-    expect(error.details.status).toBe(401);
+    expect(error.info.status).toBe(401);
   });
 
   it("a bad API key is an auth error with Identity's message", async () => {
     const error = await expectKind(clientFor(served, { secret: "wrong" }).listAgents(), "auth");
-    expect(error.details.vendorMessage).toBe("Unable to authenticate user with credentials provided.");
+    expect(error.info.vendorMessage).toBe("Unable to authenticate user with credentials provided.");
   });
 
   it("a token store entry it cannot read means a new sign-in", async () => {
@@ -514,7 +514,7 @@ describe("failures", () => {
     const before = client.requestCount;
     await addFault(served, { route: "*/user/agents", kind: "error", status: 503 });
     const error = await expectKind(client.listAgents(), "unavailable");
-    expect(error.details.status).toBe(503);
+    expect(error.info.status).toBe(503);
     expect(client.requestCount - before).toBe(4);
   });
 

@@ -4,9 +4,10 @@
 // region's endpoint serves the tenant's whole data, so the client talks to one: the connection's region, else
 // the user's default region, else the first in the catalog.
 import { z } from "zod";
-import type { ConnectionRuntime } from "@/lib/sync/snapshot";
-import { VendorError } from "@/lib/vendors/errors";
-import { VendorHttpClient, type RequestOptions } from "@/lib/vendors/http-client";
+import type { ConnectionRuntime } from "../contract";
+import { VendorError } from "../errors";
+import { VendorHttpClient, type RequestOptions } from "../http-client";
+import { fieldOf, lenient, ReadNotes, tolerantList } from "../tolerant";
 import { encryptVaultPassword } from "./encryption";
 import {
   toActivityInfo,
@@ -27,18 +28,16 @@ import {
   type RackspaceRestoreReportInfo,
 } from "./map";
 import {
-  rackspaceActivityListSchema,
-  rackspaceAgentListSchema,
+  rackspaceActivitySchema,
   rackspaceAgentSchema,
   rackspaceAuthResponseSchema,
-  rackspaceAvailableBackupListSchema,
-  rackspaceBackupConfigurationListSchema,
+  rackspaceAvailableBackupSchema,
   rackspaceBackupConfigurationSchema,
   rackspaceBackupReportSchema,
   rackspaceBackupSchema,
-  rackspaceCompletedBackupListSchema,
+  rackspaceCompletedBackupSchema,
   rackspaceEncryptionResponseSchema,
-  rackspaceRestoreFileListSchema,
+  rackspaceRestoreFileSchema,
   rackspaceRestoreReportSchema,
   rackspaceRestoreSchema,
   rackspaceStartBackupResponseSchema,
@@ -90,21 +89,12 @@ export interface RackspaceVaultPassword {
   passphrase: string;
 }
 
-function schemaOf<Wire, Domain>(schema: z.ZodType<Wire>, parse: (wire: Wire) => Domain): z.ZodType<Domain> {
-  return schema.transform(parse);
+/** A single object: read leniently, then turned into the domain shape. */
+function one<Wire, Domain>(schema: z.ZodType<Wire>, parse: (wire: Wire) => Domain): z.ZodType<Domain> {
+  return lenient(schema).transform(parse) as unknown as z.ZodType<Domain>;
 }
 
-const agentInfo = schemaOf(rackspaceAgentSchema, toAgentInfo);
-const agentInfoList = schemaOf(rackspaceAgentListSchema, (list) => list.map(toAgentInfo));
-const configurationInfo = schemaOf(rackspaceBackupConfigurationSchema, toConfigurationInfo);
-const configurationInfoList = schemaOf(rackspaceBackupConfigurationListSchema, (list) => list.map(toConfigurationInfo));
-const backupInfo = schemaOf(rackspaceBackupSchema, toBackupInfo);
-const completedBackupInfoList = schemaOf(rackspaceCompletedBackupListSchema, (list) => list.map(toCompletedBackupInfo));
-const backupReportInfo = schemaOf(rackspaceBackupReportSchema, toBackupReportInfo);
-const restoreInfo = schemaOf(rackspaceRestoreSchema, toRestoreInfo);
-const restoreReportInfo = schemaOf(rackspaceRestoreReportSchema, toRestoreReportInfo);
-const activityInfoList = schemaOf(rackspaceActivityListSchema, (list) => list.map(toActivityInfo));
-const startedBackupId = schemaOf(rackspaceStartBackupResponseSchema, Number);
+const startedBackupId = lenient(rackspaceStartBackupResponseSchema).transform(Number);
 
 type CallOptions<T> = Omit<RequestOptions<T>, "headers">;
 
@@ -114,6 +104,8 @@ export class RackspaceClient extends VendorHttpClient {
   private readonly counter: { requests: number };
   private active: ActiveSession | null = null;
   private signingIn: Promise<ActiveSession> | null = null;
+  /** What was odd in the answers read so far; the adapter turns them into the sync's warnings. */
+  readonly notes = new ReadNotes();
 
   constructor(runtime: ConnectionRuntime, options: RackspaceClientOptions = {}) {
     const counter = { requests: 0 };
@@ -136,6 +128,19 @@ export class RackspaceClient extends VendorHttpClient {
   /** HTTP requests made so far by this client. */
   get requestCount(): number {
     return this.counter.requests;
+  }
+
+  /** A list read item by item: an unreadable item is left out and noted, the rest is kept. */
+  private list<Wire extends z.ZodType, Domain>(item: Wire, what: string, idField: string, parse: (wire: z.output<Wire>) => Domain): z.ZodType<Domain[]> {
+    return tolerantList<Wire, Domain>(item, { what, notes: this.notes, idOf: (raw) => fieldOf(raw, idField), map: parse });
+  }
+
+  private configurationList() {
+    return this.list(rackspaceBackupConfigurationSchema, "backup configuration", "BackupConfigurationId", (raw) => toConfigurationInfo(raw, this.notes));
+  }
+
+  private activityList() {
+    return this.list(rackspaceActivitySchema, "activity item", "ID", (raw) => toActivityInfo(raw, this.notes));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -165,7 +170,9 @@ export class RackspaceClient extends VendorHttpClient {
   private async signIn(): Promise<ActiveSession> {
     const url = `${this.runtime.baseUrl.replace(/\/+$/, "")}/tokens`;
     const { data } = await this.send("POST", url, {
-      schema: rackspaceAuthResponseSchema,
+      schema: lenient(rackspaceAuthResponseSchema),
+      // A sign-in creates nothing that matters: safe to send again.
+      idempotent: true,
       json: { auth: { "RAX-KSKEY:apiKeyCredentials": { username: this.runtime.username, apiKey: this.runtime.secret } } },
     });
     const { token, serviceCatalog, user } = data.access;
@@ -214,7 +221,7 @@ export class RackspaceClient extends VendorHttpClient {
     try {
       return await this.callWith(session, method, path, options);
     } catch (error) {
-      if (!(error instanceof VendorError && error.details.status === 401)) throw error;
+      if (!(error instanceof VendorError && error.info.status === 401)) throw error;
       await this.forget(session);
       return this.callWith(await this.session(), method, path, options);
     }
@@ -226,8 +233,8 @@ export class RackspaceClient extends VendorHttpClient {
       return response.data;
     } catch (error) {
       // The backup API answers 403 for refused actions (disabled agent, wrong vault password), not for credentials.
-      if (error instanceof VendorError && error.details.status === 403) {
-        throw new VendorError("rackspace", "rejected", error.message, error.details);
+      if (error instanceof VendorError && error.info.status === 403) {
+        throw new VendorError("rackspace", "rejected", error.detail, error.info);
       }
       throw error;
     }
@@ -239,24 +246,25 @@ export class RackspaceClient extends VendorHttpClient {
 
   // GET /v1.0/{tenant_id}/agent/{machineAgentId}
   getAgent(agentId: number, signal?: AbortSignal): Promise<RackspaceAgentInfo> {
-    return this.call("GET", `/agent/${agentId}`, { schema: agentInfo, signal });
+    return this.call("GET", `/agent/${agentId}`, { schema: one(rackspaceAgentSchema, (raw) => toAgentInfo(raw, this.notes)), signal });
   }
 
   // POST /v1.0/{tenant_id}/agent/enable
   setAgentEnabled(agentId: number, enabled: boolean): Promise<void> {
-    return this.call("POST", "/agent/enable", { json: { MachineAgentId: agentId, Enable: enabled } });
+    return this.call("POST", "/agent/enable", { json: { MachineAgentId: agentId, Enable: enabled }, idempotent: true });
   }
 
   // POST /v1.0/{tenant_id}/agent/encrypt (answers a GUID)
   enableEncryption(agentId: number, vault: RackspaceVaultPassword): Promise<string> {
     const EncryptedPasswordHex = encryptVaultPassword(vault.publicKey, vault.passphrase);
-    return this.call("POST", "/agent/encrypt", { schema: rackspaceEncryptionResponseSchema, json: { MachineAgentId: agentId, EncryptedPasswordHex } });
+    return this.call("POST", "/agent/encrypt", { schema: rackspaceEncryptionResponseSchema, text: true, json: { MachineAgentId: agentId, EncryptedPasswordHex } });
   }
 
   // POST /v1.0/{tenant_id}/agent/changeencryption (answers a GUID)
   changeEncryptionPassword(agentId: number, publicKey: RackspacePublicKey, oldPassphrase: string, newPassphrase: string): Promise<string> {
     return this.call("POST", "/agent/changeencryption", {
       schema: rackspaceEncryptionResponseSchema,
+      text: true,
       json: {
         MachineAgentId: agentId,
         OldEncryptedPasswordHex: encryptVaultPassword(publicKey, oldPassphrase),
@@ -267,7 +275,7 @@ export class RackspaceClient extends VendorHttpClient {
 
   // POST /v1.0/{tenant_id}/agent/delete
   deleteAgent(agentId: number): Promise<void> {
-    return this.call("POST", "/agent/delete", { json: { MachineAgentId: agentId } });
+    return this.call("POST", "/agent/delete", { json: { MachineAgentId: agentId }, idempotent: true });
   }
 
   // PUT /v1.0/{tenant_id}/agent/migratevault
@@ -278,14 +286,15 @@ export class RackspaceClient extends VendorHttpClient {
   // POST /v1.0/{tenant_id}/agent/{machineAgentId}
   updateAgentBehavior(agentId: number, behavior: { useServiceNet: boolean; backupDatacenter?: string }): Promise<RackspaceAgentInfo> {
     return this.call("POST", `/agent/${agentId}`, {
-      schema: agentInfo,
+      schema: one(rackspaceAgentSchema, (raw) => toAgentInfo(raw, this.notes)),
+      idempotent: true,
       json: { UseServiceNet: behavior.useServiceNet, BackupDataCenter: behavior.backupDatacenter },
     });
   }
 
   // GET /v1.0/{tenant_id}/agent/server/{hostServerId}
   getAgentByHostServer(hostServerId: string): Promise<RackspaceAgentInfo> {
-    return this.call("GET", `/agent/server/${encodeURIComponent(hostServerId)}`, { schema: agentInfo });
+    return this.call("GET", `/agent/server/${encodeURIComponent(hostServerId)}`, { schema: one(rackspaceAgentSchema, (raw) => toAgentInfo(raw, this.notes)) });
   }
 
   // PUT /v1.0/{tenant_id}/agent/logging (form body, as in the seed; 1 FATAL … 6 TRACE)
@@ -300,12 +309,12 @@ export class RackspaceClient extends VendorHttpClient {
   // GET /v1.0/{tenant_id}/user/agents
   /** Every agent of the tenant. Status is always "Offline" and the last backup time null here: use getAgent. */
   listAgents(signal?: AbortSignal): Promise<RackspaceAgentInfo[]> {
-    return this.call("GET", "/user/agents", { schema: agentInfoList, signal });
+    return this.call("GET", "/user/agents", { schema: this.list(rackspaceAgentSchema, "agent", "MachineAgentId", (raw) => toAgentInfo(raw, this.notes)), signal });
   }
 
   // POST /v1.0/{tenant_id}/user/wakeupagents
   wakeUpAgents(): Promise<void> {
-    return this.call("POST", "/user/wakeupagents");
+    return this.call("POST", "/user/wakeupagents", { idempotent: true });
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -314,7 +323,7 @@ export class RackspaceClient extends VendorHttpClient {
 
   // POST /v1.0/{tenant_id}/backup-configuration
   createConfiguration(request: RackspaceCreateConfigurationRequest): Promise<RackspaceConfigurationInfo> {
-    return this.call("POST", "/backup-configuration", { schema: configurationInfo, json: request });
+    return this.call("POST", "/backup-configuration", { schema: one(rackspaceBackupConfigurationSchema, (raw) => toConfigurationInfo(raw, this.notes)), json: request });
   }
 
   // PUT /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
@@ -323,23 +332,27 @@ export class RackspaceClient extends VendorHttpClient {
   }
 
   // GET /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
-  getConfiguration(configurationId: number): Promise<RackspaceConfigurationInfo> {
-    return this.call("GET", `/backup-configuration/${configurationId}`, { schema: configurationInfo });
+  getConfiguration(configurationId: number, signal?: AbortSignal): Promise<RackspaceConfigurationInfo> {
+    return this.call("GET", `/backup-configuration/${configurationId}`, { schema: one(rackspaceBackupConfigurationSchema, (raw) => toConfigurationInfo(raw, this.notes)), signal });
   }
 
   // GET /v1.0/{tenant_id}/backup-configuration
   listConfigurations(signal?: AbortSignal): Promise<RackspaceConfigurationInfo[]> {
-    return this.call("GET", "/backup-configuration", { schema: configurationInfoList, signal });
+    return this.call("GET", "/backup-configuration", { schema: this.configurationList(), signal });
   }
 
   // GET /v1.0/{tenant_id}/backup-configuration/system/{machineAgentId}
   listAgentConfigurations(agentId: number): Promise<RackspaceConfigurationInfo[]> {
-    return this.call("GET", `/backup-configuration/system/${agentId}`, { schema: configurationInfoList });
+    return this.call("GET", `/backup-configuration/system/${agentId}`, { schema: this.configurationList() });
   }
 
   // POST /v1.0/{tenant_id}/backup-configuration/enable/{backupConfigurationId}
   setConfigurationEnabled(configurationId: number, enabled: boolean): Promise<RackspaceConfigurationInfo> {
-    return this.call("POST", `/backup-configuration/enable/${configurationId}`, { schema: configurationInfo, json: { Enable: enabled } });
+    return this.call("POST", `/backup-configuration/enable/${configurationId}`, {
+      schema: one(rackspaceBackupConfigurationSchema, (raw) => toConfigurationInfo(raw, this.notes)),
+      json: { Enable: enabled },
+      idempotent: true,
+    });
   }
 
   // DELETE /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
@@ -359,22 +372,22 @@ export class RackspaceClient extends VendorHttpClient {
 
   // POST /v1.0/{tenant_id}/backup/action-requested {Action: "StopManual", Id: backupId}
   stopBackup(backupId: number): Promise<void> {
-    return this.call("POST", "/backup/action-requested", { json: { Action: "StopManual", Id: backupId } });
+    return this.call("POST", "/backup/action-requested", { json: { Action: "StopManual", Id: backupId }, idempotent: true });
   }
 
   // GET /v1.0/{tenant_id}/backup/{backupId}
-  getBackup(backupId: number): Promise<RackspaceBackupInfo> {
-    return this.call("GET", `/backup/${backupId}`, { schema: backupInfo });
+  getBackup(backupId: number, signal?: AbortSignal): Promise<RackspaceBackupInfo> {
+    return this.call("GET", `/backup/${backupId}`, { schema: one(rackspaceBackupSchema, (raw) => toBackupInfo(raw, this.notes)), signal });
   }
 
   // GET /v1.0/{tenant_id}/backup/completed/{backupConfigurationId}
-  listCompletedBackups(configurationId: number): Promise<RackspaceCompletedBackupInfo[]> {
-    return this.call("GET", `/backup/completed/${configurationId}`, { schema: completedBackupInfoList });
+  listCompletedBackups(configurationId: number, signal?: AbortSignal): Promise<RackspaceCompletedBackupInfo[]> {
+    return this.call("GET", `/backup/completed/${configurationId}`, { schema: this.list(rackspaceCompletedBackupSchema, "completed backup", "BackupId", toCompletedBackupInfo), signal });
   }
 
   // GET /v1.0/{tenant_id}/backup/report/{backupId}
   getBackupReport(backupId: number, signal?: AbortSignal): Promise<RackspaceBackupReportInfo> {
-    return this.call("GET", `/backup/report/${backupId}`, { schema: backupReportInfo, signal });
+    return this.call("GET", `/backup/report/${backupId}`, { schema: one(rackspaceBackupReportSchema, (raw) => toBackupReportInfo(raw, this.notes)), signal });
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -384,13 +397,13 @@ export class RackspaceClient extends VendorHttpClient {
   // PUT /v1.0/{tenant_id}/restore
   /** Creates a restore in the Creating state; include files, then start it. */
   createRestore(request: RackspaceCreateRestoreRequest): Promise<RackspaceRestoreInfo> {
-    return this.call("PUT", "/restore", { schema: restoreInfo, json: request });
+    return this.call("PUT", "/restore", { schema: one(rackspaceRestoreSchema, (raw) => toRestoreInfo(raw, this.notes)), json: request, idempotent: false });
   }
 
   // POST /v1.0/{tenant_id}/restore
   /** Changes a restore while it is Creating; RestoreStateId 1 submits it. */
   updateRestore(request: RackspaceUpdateRestoreRequest): Promise<void> {
-    return this.call("POST", "/restore", { json: request });
+    return this.call("POST", "/restore", { json: request, idempotent: request.RestoreStateId === 0 || request.RestoreStateId === "0" });
   }
 
   // POST /v1.0/{tenant_id}/restore/action-requested {Action: "StartManual", Id: restoreId}
@@ -402,19 +415,19 @@ export class RackspaceClient extends VendorHttpClient {
 
   // POST /v1.0/{tenant_id}/restore/action-requested {Action: "StopManual", Id: restoreId}
   stopRestore(restoreId: number): Promise<void> {
-    return this.call("POST", "/restore/action-requested", { json: { Action: "StopManual", Id: restoreId } });
+    return this.call("POST", "/restore/action-requested", { json: { Action: "StopManual", Id: restoreId }, idempotent: true });
   }
 
   // PUT /v1.0/{tenant_id}/restore/files
   addRestoreFile(request: RackspaceRestoreFileRequest): Promise<void> {
-    return this.call("PUT", "/restore/files", { json: request });
+    return this.call("PUT", "/restore/files", { json: request, idempotent: false });
   }
 
   // GET /v1.0/{tenant_id}/restore/files/{restoreId}
   /** `filter` 1 included / 2 excluded; `itemType` 0 file / 1 folder / 2 database. */
   listRestoreFiles(restoreId: number, narrow: { filter?: 1 | 2; itemType?: 0 | 1 | 2 } = {}): Promise<RackspaceRestoreFile[]> {
     return this.call("GET", `/restore/files/${restoreId}`, {
-      schema: rackspaceRestoreFileListSchema,
+      schema: this.list(rackspaceRestoreFileSchema, "restore file", "FilePath", (file) => file),
       query: { Filter: narrow.filter, FileItemType: narrow.itemType },
     });
   }
@@ -427,17 +440,17 @@ export class RackspaceClient extends VendorHttpClient {
 
   // GET /v1.0/{tenant_id}/backup/availableforrestore
   listAvailableForRestore(): Promise<RackspaceAvailableBackup[]> {
-    return this.call("GET", "/backup/availableforrestore", { schema: rackspaceAvailableBackupListSchema });
+    return this.call("GET", "/backup/availableforrestore", { schema: this.list(rackspaceAvailableBackupSchema, "backup", "BackupConfigurationId", (backup) => backup) });
   }
 
   // GET /v1.0/{tenant_id}/restore/{restoreId}
-  getRestore(restoreId: number): Promise<RackspaceRestoreInfo> {
-    return this.call("GET", `/restore/${restoreId}`, { schema: restoreInfo });
+  getRestore(restoreId: number, signal?: AbortSignal): Promise<RackspaceRestoreInfo> {
+    return this.call("GET", `/restore/${restoreId}`, { schema: one(rackspaceRestoreSchema, (raw) => toRestoreInfo(raw, this.notes)), signal });
   }
 
   // GET /v1.0/{tenant_id}/restore/report/{restoreId}
   getRestoreReport(restoreId: number, signal?: AbortSignal): Promise<RackspaceRestoreReportInfo> {
-    return this.call("GET", `/restore/report/${restoreId}`, { schema: restoreReportInfo, signal });
+    return this.call("GET", `/restore/report/${restoreId}`, { schema: one(rackspaceRestoreReportSchema, (raw) => toRestoreReportInfo(raw, this.notes)), signal });
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -446,12 +459,12 @@ export class RackspaceClient extends VendorHttpClient {
 
   // GET /v1.0/{tenant_id}/system/activity/{agentId}
   listAgentActivity(agentId: number): Promise<RackspaceActivityInfo[]> {
-    return this.call("GET", `/system/activity/${agentId}`, { schema: activityInfoList });
+    return this.call("GET", `/system/activity/${agentId}`, { schema: this.activityList() });
   }
 
   // GET /v1.0/{tenant_id}/activity
   /** What is running plus what finished recently, for every agent of the tenant. */
   listActivity(signal?: AbortSignal): Promise<RackspaceActivityInfo[]> {
-    return this.call("GET", "/activity", { schema: activityInfoList, signal });
+    return this.call("GET", "/activity", { schema: this.activityList(), signal });
   }
 }

@@ -1,7 +1,7 @@
 // The pure mapping: Rackspace states → the app's statuses, schedules from the Frequency fields, stable run ids,
 // the snapshot records; and (through the client, over HTTP) that dates, sizes and booleans arrive parsed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Status } from "@/lib/schemas/status";
+import type { Status } from "@/lib/vendors/status";
 import { memoryTokenStore } from "@/lib/vendors/memory-token-store";
 import { RackspaceClient } from "./client";
 import {
@@ -38,7 +38,7 @@ describe("status mapping", () => {
     ["Completed", "success"],
     ["CompletedWithErrors", "warning"],
     ["Failed", "failed"],
-    ["Stopped", "warning"],
+    ["Stopped", "stopped"],
     ["Missed", "missed"],
     ["Skipped", "missed"],
     ["Queued", "running"],
@@ -56,7 +56,7 @@ describe("status mapping", () => {
     ["Not Available", "never-ran"],
     ["", "never-ran"],
     // Something we do not know deserves a look
-    ["Exploded", "warning"],
+    ["Exploded", "unknown"],
   ];
 
   it.each(TABLE)("%s → %s", (state, status) => {
@@ -115,6 +115,7 @@ describe("schedules", () => {
         encrypted: true,
       }),
       null,
+      null,
     );
     expect(record.details).toEqual({
       inclusions: ["C:\\Data"],
@@ -124,7 +125,7 @@ describe("schedules", () => {
       encrypted: true,
       destination: "Rackspace Cloud Files (ORD)",
     });
-    expect(toSnapshotConfiguration(configuration({ retentionDays: 30, notifyFailure: false, notifySuccess: false }), null).details).toMatchObject({
+    expect(toSnapshotConfiguration(configuration({ retentionDays: 30, notifyFailure: false, notifySuccess: false }), null, null).details).toMatchObject({
       retention: "Versions kept 30 days",
       notifications: "None",
     });

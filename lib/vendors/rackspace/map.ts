@@ -2,18 +2,26 @@
 // 1. wire → domain: "/Date(ms)/" strings, string booleans, "35.3 MB" sizes and string ids are parsed once here
 //    (the client applies these functions to every answer) into typed objects that keep the raw payload;
 // 2. domain → the normalized snapshot records the sync engine stores, including the status mapping that
-//    docs/status-mapping-rackspace.md documents.
-import type { RunType, Status } from "@/lib/schemas/status";
+//    docs/status-mapping.md documents.
+// Enumerated values are matched loosely (the seed spells one state several ways); a value still unknown is kept
+// as the service sent it, reads "unknown", and is noted for the sync's warnings.
 import type {
+  ConfigurationReport,
+  ReportField,
+  RunReport,
   SnapshotConfiguration,
   SnapshotCustomer,
   SnapshotEndpoint,
   SnapshotRun,
   SnapshotSchedule,
   SnapshotUsage,
-} from "@/lib/sync/snapshot";
-import { endpointStatus } from "@/lib/sync/status";
+} from "../contract";
+import { endpointStatus, type RunType, type Status } from "../status";
+import { looseKey, matchEnum, type ReadNotes } from "../tolerant";
 import {
+  RACKSPACE_ACTIVITY_TYPES,
+  RACKSPACE_AGENT_STATUSES,
+  RACKSPACE_FREQUENCIES,
   RACKSPACE_RESTORE_STATES,
   parseRackspaceBoolean,
   parseRackspaceDate,
@@ -68,7 +76,9 @@ export interface RackspaceAgentInfo {
   raw: RackspaceAgent;
 }
 
-export function toAgentInfo(raw: RackspaceAgent): RackspaceAgentInfo {
+export function toAgentInfo(raw: RackspaceAgent, notes?: ReadNotes): RackspaceAgentInfo {
+  const status = matchEnum(RACKSPACE_AGENT_STATUSES, raw.Status);
+  if (!status) notes?.add(`Agent status "${raw.Status}" is not one the documents name; taken as offline`, `agent ${raw.MachineAgentId}`);
   return {
     id: num(raw.MachineAgentId),
     machineName: raw.MachineName,
@@ -81,7 +91,7 @@ export function toAgentInfo(raw: RackspaceAgent): RackspaceAgentInfo {
     backupDatacenter: raw.BackupDataCenter ?? null,
     ipAddress: raw.IPAddress,
     hostServerId: raw.HostServerId ?? null,
-    online: raw.Status === "Online",
+    online: status === "Online",
     disabled: parseRackspaceBoolean(raw.IsDisabled),
     encrypted: parseRackspaceBoolean(raw.IsEncrypted),
     cleanupAllowed: parseRackspaceBoolean(raw.CleanupAllowed),
@@ -95,7 +105,8 @@ export function toAgentInfo(raw: RackspaceAgent): RackspaceAgentInfo {
 
 export interface RackspaceFileSelection {
   path: string;
-  type: "File" | "Folder" | "Database";
+  /** "File", "Folder" or "Database" as documented; another value as the service sent it. */
+  type: string;
 }
 
 export interface RackspaceConfigurationInfo {
@@ -107,7 +118,8 @@ export interface RackspaceConfigurationInfo {
   active: boolean;
   deleted: boolean;
   encrypted: boolean;
-  frequency: RackspaceFrequency;
+  /** Null for a frequency the documents do not name (the schedule then reads "other"). */
+  frequency: RackspaceFrequency | null;
   /** 1–12 with `amPm`, as the service keeps it; null for Manually and Hourly. */
   startHour: number | null;
   startMinute: number | null;
@@ -133,9 +145,15 @@ export interface RackspaceConfigurationInfo {
   raw: RackspaceBackupConfiguration;
 }
 
-const selection = (file: RackspaceConfigurationFile): RackspaceFileSelection => ({ path: file.FilePath, type: file.FileItemType });
+const selection = (file: RackspaceConfigurationFile): RackspaceFileSelection => ({
+  path: file.FilePath,
+  type: matchEnum(["File", "Folder", "Database"], file.FileItemType) ?? file.FileItemType,
+});
 
-export function toConfigurationInfo(raw: RackspaceBackupConfiguration): RackspaceConfigurationInfo {
+export function toConfigurationInfo(raw: RackspaceBackupConfiguration, notes?: ReadNotes): RackspaceConfigurationInfo {
+  const frequency = matchEnum(RACKSPACE_FREQUENCIES, raw.Frequency);
+  if (!frequency) notes?.add(`Backup frequency "${raw.Frequency}" is not one the documents name; its schedule is unknown`, `configuration ${raw.BackupConfigurationId}`);
+  const amPm = matchEnum(["AM", "PM"], raw.StartTimeAmPm);
   return {
     id: num(raw.BackupConfigurationId),
     scheduleId: num(raw.BackupConfigurationScheduleId),
@@ -145,10 +163,10 @@ export function toConfigurationInfo(raw: RackspaceBackupConfiguration): Rackspac
     active: parseRackspaceBoolean(raw.IsActive),
     deleted: parseRackspaceBoolean(raw.IsDeleted),
     encrypted: parseRackspaceBoolean(raw.IsEncrypted),
-    frequency: raw.Frequency,
+    frequency,
     startHour: numOrNull(raw.StartTimeHour),
     startMinute: numOrNull(raw.StartTimeMinute),
-    amPm: raw.StartTimeAmPm || null,
+    amPm,
     dayOfWeek: numOrNull(raw.DayOfWeekId),
     hourInterval: numOrNull(raw.HourInterval),
     timeZoneId: raw.TimeZoneId,
@@ -169,10 +187,13 @@ export function toConfigurationInfo(raw: RackspaceBackupConfiguration): Rackspac
 
 export type RackspaceJobState = RackspaceBackupState | RackspaceRestoreState;
 
+export type RackspaceActivityType = (typeof RACKSPACE_ACTIVITY_TYPES)[number];
+
 export interface RackspaceActivityInfo {
   /** The backup, restore or cleanup id, by `type`. */
   id: number;
-  type: RackspaceActivity["Type"];
+  /** Null for a type the documents do not name. */
+  type: RackspaceActivityType | null;
   /** ParentId: the backup configuration. */
   configurationId: number;
   name: string;
@@ -182,18 +203,29 @@ export interface RackspaceActivityInfo {
   /** Restores only (the service sends 0 and "" for backups). */
   destinationAgentId: number | null;
   destinationMachineName: string | null;
-  state: RackspaceJobState;
+  /** The documented spelling when known, else the service's own word (see `statusOfState`). */
+  state: string;
   /** When the item entered its current state: the only time the activity lists carry. */
   at: Date | null;
-  backupId: number;
+  backupId: number | null;
   raw: RackspaceActivity;
 }
 
-export function toActivityInfo(raw: RackspaceActivity): RackspaceActivityInfo {
+/** Notes a state the documents do not name; the run or configuration then reads "unknown". */
+function noteState(state: string | null | undefined, where: string, notes?: ReadNotes): void {
+  if (state && knownState(state) === null && looseKey(state) !== "notavailable") {
+    notes?.add(`State "${state}" is not one the documents name; shown as "Unknown"`, where);
+  }
+}
+
+export function toActivityInfo(raw: RackspaceActivity, notes?: ReadNotes): RackspaceActivityInfo {
   const destination = num(raw.DestinationMachineAgentId);
+  const type = matchEnum(RACKSPACE_ACTIVITY_TYPES, raw.Type);
+  if (!type) notes?.add(`Activity type "${raw.Type}" is not one the documents name; shown as "other"`, `activity ${raw.ID}`);
+  noteState(raw.CurrentState, `${type ?? raw.Type} ${raw.ID}`, notes);
   return {
     id: num(raw.ID),
-    type: raw.Type,
+    type,
     configurationId: num(raw.ParentId),
     name: raw.DisplayName,
     configurationDeleted: parseRackspaceBoolean(raw.IsBackupConfigurationDeleted),
@@ -201,9 +233,9 @@ export function toActivityInfo(raw: RackspaceActivity): RackspaceActivityInfo {
     sourceMachineName: raw.SourceMachineName,
     destinationAgentId: destination || null,
     destinationMachineName: raw.DestinationMachineName || null,
-    state: raw.CurrentState,
+    state: knownState(raw.CurrentState) ?? raw.CurrentState,
     at: parseRackspaceDate(raw.TimeOfActivity),
-    backupId: num(raw.BackupId),
+    backupId: numOrNull(raw.BackupId),
     raw,
   };
 }
@@ -214,22 +246,27 @@ export interface RackspaceBackupInfo {
   configurationName: string;
   agentId: number;
   machineName: string;
-  state: RackspaceBackupState;
+  state: string;
+  status: Status;
   stateChangedAt: Date | null;
   encrypted: boolean;
+  datacenter: string | null;
   raw: RackspaceBackup;
 }
 
-export function toBackupInfo(raw: RackspaceBackup): RackspaceBackupInfo {
+export function toBackupInfo(raw: RackspaceBackup, notes?: ReadNotes): RackspaceBackupInfo {
+  noteState(raw.CurrentState, `backup ${raw.BackupId}`, notes);
   return {
     id: num(raw.BackupId),
     configurationId: num(raw.BackupConfigurationId),
     configurationName: raw.BackupConfigurationName,
     agentId: num(raw.MachineAgentId),
     machineName: raw.MachineName,
-    state: raw.CurrentState,
+    state: knownState(raw.CurrentState) ?? raw.CurrentState,
+    status: statusOfState(raw.CurrentState),
     stateChangedAt: parseRackspaceDate(raw.StateChangeTime),
     encrypted: parseRackspaceBoolean(raw.IsEncrypted),
+    datacenter: raw.Datacenter ?? null,
     raw,
   };
 }
@@ -287,7 +324,7 @@ export interface RackspaceBackupReportInfo {
   configurationDeleted: boolean;
   computerName: string;
   agentId: number;
-  state: RackspaceBackupState;
+  state: string;
   status: Status;
   canRestore: boolean;
   startedAt: Date | null;
@@ -305,7 +342,8 @@ export interface RackspaceBackupReportInfo {
   raw: RackspaceBackupReport;
 }
 
-export function toBackupReportInfo(raw: RackspaceBackupReport): RackspaceBackupReportInfo {
+export function toBackupReportInfo(raw: RackspaceBackupReport, notes?: ReadNotes): RackspaceBackupReportInfo {
+  noteState(raw.State, `backup report ${raw.BackupId}`, notes);
   return {
     backupId: num(raw.BackupId),
     configurationId: num(raw.BackupConfigurationId),
@@ -313,7 +351,7 @@ export function toBackupReportInfo(raw: RackspaceBackupReport): RackspaceBackupR
     configurationDeleted: parseRackspaceBoolean(raw.BackupConfigurationIsDeleted),
     computerName: raw.ComputerName,
     agentId: num(raw.MachineAgentId),
-    state: raw.State,
+    state: knownState(raw.State) ?? raw.State,
     status: statusOfState(raw.State),
     canRestore: parseRackspaceBoolean(raw.CanRestore),
     startedAt: parseRackspaceDate(raw.StartTime),
@@ -324,9 +362,9 @@ export function toBackupReportInfo(raw: RackspaceBackupReport): RackspaceBackupR
     filesBackedUp: num(raw.FilesBackedUp),
     bytesBackedUp: parseRackspaceSize(raw.BytesBackedUp),
     errorCount: num(raw.NumErrors),
-    reason: raw.Reason,
-    diagnostics: raw.Diagnostics,
-    errors: raw.ErrorList.map(toReportError),
+    reason: raw.Reason ?? "",
+    diagnostics: raw.Diagnostics ?? "",
+    errors: (raw.ErrorList ?? []).map(toReportError),
     raw,
   };
 }
@@ -347,11 +385,15 @@ export interface RackspaceRestoreInfo {
   encrypted: boolean;
   /** The destination agent's key: an encrypted vault's passphrase is encrypted with it to start the restore. */
   publicKey: RackspacePublicKey | null;
-  state: RackspaceRestoreState;
+  /** The state named by RestoreStateId (the seed's table), or "RestoreStateId N" for a number it does not list. */
+  state: string;
+  status: Status;
   raw: RackspaceRestore;
 }
 
-export function toRestoreInfo(raw: RackspaceRestore): RackspaceRestoreInfo {
+export function toRestoreInfo(raw: RackspaceRestore, notes?: ReadNotes): RackspaceRestoreInfo {
+  const state = RACKSPACE_RESTORE_STATES[num(raw.RestoreStateId)];
+  if (!state) notes?.add(`Restore state number ${raw.RestoreStateId} is not one the documents name; shown as "Unknown"`, `restore ${raw.RestoreId}`);
   return {
     id: num(raw.RestoreId),
     backupId: num(raw.BackupId),
@@ -367,8 +409,9 @@ export function toRestoreInfo(raw: RackspaceRestore): RackspaceRestoreInfo {
     backupDatacenter: raw.BackupDataCenter,
     encrypted: parseRackspaceBoolean(raw.IsEncrypted),
     publicKey: raw.PublicKey,
-    // The schema bounds RestoreStateId to 0..9, the seed's table, which RACKSPACE_RESTORE_STATES lists in order.
-    state: RACKSPACE_RESTORE_STATES[raw.RestoreStateId] ?? "Creating",
+    // RACKSPACE_RESTORE_STATES lists the seed's table (0 Creating … 9 Preparing) in order.
+    state: state ?? `RestoreStateId ${raw.RestoreStateId}`,
+    status: state ? statusOfState(state) : "unknown",
     raw,
   };
 }
@@ -382,7 +425,7 @@ export interface RackspaceRestoreReportInfo {
   completedAt: Date | null;
   durationMs: number | null;
   sourceMachineName: string;
-  state: RackspaceRestoreState;
+  state: string;
   status: Status;
   filesRestored: number;
   bytesRestored: number | null;
@@ -395,7 +438,8 @@ export interface RackspaceRestoreReportInfo {
   raw: RackspaceRestoreReport;
 }
 
-export function toRestoreReportInfo(raw: RackspaceRestoreReport): RackspaceRestoreReportInfo {
+export function toRestoreReportInfo(raw: RackspaceRestoreReport, notes?: ReadNotes): RackspaceRestoreReportInfo {
+  noteState(raw.State, `restore report of backup ${raw.BackupReportId}`, notes);
   return {
     configurationId: num(raw.BackupConfigurationId),
     configurationName: raw.BackupConfigurationName,
@@ -405,16 +449,16 @@ export function toRestoreReportInfo(raw: RackspaceRestoreReport): RackspaceResto
     completedAt: parseRackspaceDate(raw.CompletedTime),
     durationMs: parseRackspaceDuration(raw.Duration),
     sourceMachineName: raw.OriginatingComputerName,
-    state: raw.State,
+    state: knownState(raw.State) ?? raw.State,
     status: statusOfState(raw.State),
     filesRestored: num(raw.NumFilesRestored),
     bytesRestored: parseRackspaceSize(raw.NumBytesRestored),
     destinationMachineName: raw.RestoreDestination,
     destinationAgentId: num(raw.RestoreDestinationMachineId),
     errorCount: num(raw.NumErrors),
-    reason: raw.Reason,
-    diagnostics: raw.Diagnostics,
-    errors: raw.ErrorList.map(toReportError),
+    reason: raw.Reason ?? "",
+    diagnostics: raw.Diagnostics ?? "",
+    errors: (raw.ErrorList ?? []).map(toReportError),
     raw,
   };
 }
@@ -429,7 +473,7 @@ export const RACKSPACE_STATE_STATUS: Record<RackspaceJobState, Status> = {
   CompletedWithErrors: "warning",
   Failed: "failed",
   // Someone asked for the stop: not a fault of the backup, but nothing was protected by this run.
-  Stopped: "warning",
+  Stopped: "stopped",
   Missed: "missed",
   Skipped: "missed",
   Queued: "running",
@@ -444,23 +488,30 @@ export const RACKSPACE_STATE_STATUS: Record<RackspaceJobState, Status> = {
 
 const FINAL_STATES = new Set<string>(["Completed", "CompletedWithErrors", "Failed", "Stopped", "Missed", "Skipped"]);
 
-/** The seed's prose also writes "Completed WithErrors", "startRequested", "Stoprequested": match loosely. */
-const STATE_BY_LOOSE_NAME = new Map(
-  (Object.keys(RACKSPACE_STATE_STATUS) as RackspaceJobState[]).map((state) => [state.toLowerCase(), state] as const),
-);
+const JOB_STATES = Object.keys(RACKSPACE_STATE_STATUS) as RackspaceJobState[];
 
+/** The seed's prose also writes "Completed WithErrors", "startRequested", "Stoprequested": matched loosely. */
 export function knownState(value: string | null | undefined): RackspaceJobState | null {
-  return STATE_BY_LOOSE_NAME.get((value ?? "").replace(/\s+/g, "").toLowerCase()) ?? null;
+  return matchEnum(JOB_STATES, value);
 }
 
 /**
  * A backup or restore state → the app's status. No state (or "Not Available", the user-wide configuration
- * list's word for a configuration that never ran) → never-ran; a state we do not know → warning, so it is looked at.
+ * list's word for a configuration that never ran) → never-ran; a state the documents do not name → unknown.
  */
 export function statusOfState(value: string | null | undefined): Status {
-  if (!value || value.trim().toLowerCase() === "not available") return "never-ran";
+  if (!value || looseKey(value) === "notavailable") return "never-ran";
   const state = knownState(value);
-  return state ? RACKSPACE_STATE_STATUS[state] : "warning";
+  return state ? RACKSPACE_STATE_STATUS[state] : "unknown";
+}
+
+/** A state in words: "CompletedWithErrors" → "Completed with errors"; an unknown one as the service sent it. */
+export function stateLabel(value: string | null | undefined): string {
+  if (!value) return "Not available";
+  const state = knownState(value);
+  if (!state) return value;
+  const words = state.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function isFinalState(value: string | null | undefined): boolean {
@@ -488,6 +539,8 @@ export function scheduleOf(configuration: RackspaceConfigurationInfo): SnapshotS
   const time = clockTime(configuration);
   const at = time ? ` at ${time} (${configuration.timeZoneId})` : "";
   switch (configuration.frequency) {
+    case null:
+      return { kind: "other", description: `Unknown schedule ("${configuration.raw.Frequency}")`, expectedIntervalMinutes: null };
     case "Manually":
       return { kind: "manual", description: "Manual", expectedIntervalMinutes: null };
     case "Hourly": {
@@ -553,12 +606,29 @@ export function toSnapshotEndpoint(
   };
 }
 
-/** A configuration's own status, as the endpoint roll-up needs it: inactive ones count as disabled. */
-export function configurationStatusOf(configuration: RackspaceConfigurationInfo): Status {
-  return configuration.active ? statusOfState(configuration.backupState) : "disabled";
+/**
+ * What `BackupState` says of the last result. The seed documents it as holding only InProgress, Skipped, Queued
+ * or Not Available: it tells a running backup, not how the last one ended.
+ */
+export function isRunningState(value: string | null | undefined): boolean {
+  return statusOfState(value) === "running";
 }
 
-export function toSnapshotConfiguration(configuration: RackspaceConfigurationInfo, lastSuccessAt: Date | null): SnapshotConfiguration {
+/**
+ * A configuration's last result: running while BackupState says so, else the newest finished backup the
+ * activity shows, else null (the engine keeps the result it already knows).
+ */
+export function lastResultOf(configuration: RackspaceConfigurationInfo, lastFinished: Status | null): Status | null {
+  if (isRunningState(configuration.backupState)) return "running";
+  return lastFinished;
+}
+
+/** A configuration's status as the endpoint roll-up needs it: inactive ones count as disabled. */
+export function configurationStatusOf(configuration: RackspaceConfigurationInfo, lastResult: Status | null): Status {
+  return configuration.active ? (lastResult ?? "never-ran") : "disabled";
+}
+
+export function toSnapshotConfiguration(configuration: RackspaceConfigurationInfo, lastSuccessAt: Date | null, lastResult: Status | null): SnapshotConfiguration {
   return {
     vendorId: String(configuration.id),
     endpointVendorId: String(configuration.agentId),
@@ -569,7 +639,7 @@ export function toSnapshotConfiguration(configuration: RackspaceConfigurationInf
     nextRunAt: configuration.nextRunAt,
     lastRunAt: configuration.lastRunAt,
     lastSuccessAt,
-    lastStatus: statusOfState(configuration.backupState),
+    lastStatus: lastResult,
     details: {
       inclusions: configuration.inclusions.map((file) => file.path),
       exclusions: configuration.exclusions.map((file) => file.path),
@@ -582,16 +652,18 @@ export function toSnapshotConfiguration(configuration: RackspaceConfigurationInf
   };
 }
 
-const RUN_TYPES: Record<RackspaceActivityInfo["type"], RunType> = { Backup: "backup", Restore: "restore", Cleanup: "cleanup" };
+const RUN_TYPES: Record<RackspaceActivityType, RunType> = { Backup: "backup", Restore: "restore", Cleanup: "cleanup" };
+
+const runTypeOf = (type: RackspaceActivityType | null): RunType => (type ? RUN_TYPES[type] : "other");
 
 /** Stable across syncs: the activity's own id, prefixed by its type (backup, restore and cleanup ids are separate series). */
 export function runVendorId(activity: Pick<RackspaceActivityInfo, "type" | "id">): string {
-  return `${RUN_TYPES[activity.type]}:${activity.id}`;
+  return `${runTypeOf(activity.type)}:${activity.id}`;
 }
 
 /** The inverse of runVendorId, for the run detail view; null for anything else. */
 export function parseRunVendorId(vendorId: string): { type: RunType; id: number } | null {
-  const match = /^(backup|restore|cleanup):(\d+)$/.exec(vendorId);
+  const match = /^(backup|restore|cleanup|other):(\d+)$/.exec(vendorId);
   if (!match) return null;
   return { type: match[1] as RunType, id: Number(match[2]) };
 }
@@ -609,12 +681,12 @@ export function toSnapshotRun(activity: RackspaceActivityInfo): SnapshotRun | nu
     vendorId: runVendorId(activity),
     endpointVendorId: String(activity.sourceAgentId),
     configurationVendorId: String(activity.configurationId),
-    type: RUN_TYPES[activity.type],
+    type: runTypeOf(activity.type),
     status: statusOfState(activity.state),
     startedAt: activity.at,
     endedAt: final ? activity.at : null,
     durationSeconds: null,
-    message: `${activity.type} of ${activity.name}${restoreTarget}: ${activity.state}`,
+    message: `${activity.type ?? "Job"} of ${activity.name}${restoreTarget}: ${stateLabel(activity.state).toLowerCase()}`,
     raw: activity.raw,
   };
 }
@@ -634,4 +706,90 @@ export function toSnapshotUsage(agent: RackspaceAgentInfo, tenantId: string, per
     storageBytes: agent.vaultBytes,
     raw: { BackupVaultSize: agent.raw.BackupVaultSize, Datacenter: agent.datacenter },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reports on demand
+// ---------------------------------------------------------------------------------------------------------
+
+const count = (value: number) => value.toLocaleString("en-US");
+const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+
+function sizeText(bytes: number | null): string {
+  if (bytes === null) return "not reported";
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+const reportErrors = (errors: RackspaceReportErrorInfo[]) =>
+  errors.map((error) => ({ path: error.path || null, message: [error.description, error.exception].filter(Boolean).join(": ") || "Error" }));
+
+export function backupRunReport(report: RackspaceBackupReportInfo): RunReport {
+  const fields: ReportField[] = [
+    { label: "Files searched", value: count(report.filesSearched) },
+    { label: "Data searched", value: sizeText(report.bytesSearched) },
+    { label: "Files backed up", value: count(report.filesBackedUp) },
+    { label: "Data backed up", value: sizeText(report.bytesBackedUp) },
+    { label: "Can be restored", value: report.canRestore ? "Yes" : "No" },
+  ];
+  if (report.diagnostics) fields.push({ label: "Diagnostics", value: report.diagnostics });
+  return {
+    status: report.status,
+    stateLabel: stateLabel(report.state),
+    startedAt: report.startedAt,
+    endedAt: report.completedAt,
+    durationSeconds: seconds(report.durationMs),
+    filesProcessed: report.filesBackedUp,
+    bytes: report.bytesBackedUp,
+    errorCount: report.errorCount,
+    reason: report.reason || null,
+    fields,
+    errors: reportErrors(report.errors),
+  };
+}
+
+export function restoreRunReport(report: RackspaceRestoreReportInfo): RunReport {
+  const fields: ReportField[] = [
+    { label: "Restored from", value: report.sourceMachineName },
+    { label: "Restored to", value: report.destinationMachineName },
+    { label: "Restore point", value: report.restorePoint ? report.restorePoint.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "not reported" },
+    { label: "Files restored", value: count(report.filesRestored) },
+    { label: "Data restored", value: sizeText(report.bytesRestored) },
+  ];
+  if (report.diagnostics) fields.push({ label: "Diagnostics", value: report.diagnostics });
+  return {
+    status: report.status,
+    stateLabel: stateLabel(report.state),
+    startedAt: report.startedAt,
+    endedAt: report.completedAt,
+    durationSeconds: seconds(report.durationMs),
+    filesProcessed: report.filesRestored,
+    bytes: report.bytesRestored,
+    errorCount: report.errorCount,
+    reason: report.reason || null,
+    fields,
+    errors: reportErrors(report.errors),
+  };
+}
+
+/** A configuration as GET backup-configuration/{id} states it, for its detail page. */
+export function configurationReport(configuration: RackspaceConfigurationInfo): ConfigurationReport {
+  const snapshot = toSnapshotConfiguration(configuration, null, null);
+  const details = snapshot.details ?? {};
+  const fields: ReportField[] = [
+    { label: "Schedule", value: snapshot.schedule.description },
+    { label: "Active", value: configuration.active ? "Yes" : "No" },
+    { label: "Retention", value: details.retention ?? "not reported" },
+    { label: "Notifications", value: details.notifications ?? "None" },
+    { label: "Encrypted vault", value: configuration.encrypted ? "Yes" : "No" },
+    { label: "Current state", value: stateLabel(configuration.backupState) },
+  ];
+  if (configuration.nextRunAt) fields.push({ label: "Next run (UTC)", value: configuration.nextRunAt.toISOString().slice(0, 16).replace("T", " ") });
+  return { schedule: snapshot.schedule, enabled: configuration.active, details, fields };
 }

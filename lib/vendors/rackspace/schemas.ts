@@ -2,6 +2,9 @@
 // They describe the raw JSON as the service sends it (no transforms): the seed documents most fields as
 // String but its examples send JSON booleans and numbers, so every such field accepts both. Dates arrive as
 // "/Date(ms)/" strings and sizes as "35.3 MB"; the helpers at the bottom turn them into usable values.
+// Answers are loose objects (fields the service adds are kept) and their enumerated fields are plain strings:
+// the seed itself spells states several ways, so map.ts matches them loosely and names what it does not know.
+// Request bodies keep their enumerations: the app writes them, and the simulator reads them leniently.
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -83,7 +86,7 @@ export const rackspaceFileItemTypeSchema = z.enum(["File", "Folder", "Database"]
  * One agent. The same object serves "list agent details", "by host server id", "update backup behavior"
  * and each element of "list all agents for the user"; fields absent from some of those examples are optional.
  */
-export const rackspaceAgentSchema = z.object({
+export const rackspaceAgentSchema = z.looseObject({
   AgentVersion: z.string(),
   Architecture: z.string(),
   Flavor: z.string(),
@@ -100,7 +103,8 @@ export const rackspaceAgentSchema = z.object({
   OperatingSystem: z.string(),
   OperatingSystemVersion: z.string(),
   PublicKey: rackspacePublicKeySchema.nullable(),
-  Status: z.enum(RACKSPACE_AGENT_STATUSES),
+  /** RACKSPACE_AGENT_STATUSES. */
+  Status: z.string(),
   TimeOfLastSuccessfulBackup: rackspaceDateSchema.nullable(),
   UseServiceNet: rackspaceBooleanSchema,
   UseFailoverUri: rackspaceBooleanSchema.optional(),
@@ -168,12 +172,14 @@ export const rackspaceConfigurationFileRequestSchema = z.object({
   FileItemType: rackspaceFileItemTypeSchema,
 });
 
-export const rackspaceConfigurationFileSchema = z.object({
+export const rackspaceConfigurationFileSchema = z.looseObject({
   FileId: rackspaceIdSchema,
-  FileItemType: rackspaceFileItemTypeSchema,
+  /** "File", "Folder" or "Database". */
+  FileItemType: z.string(),
   FilePath: z.string(),
   FilePathEncoded: z.string().nullable().optional(),
-  Filter: z.enum(["Include", "Exclude"]).optional(),
+  /** "Include" or "Exclude". */
+  Filter: z.string().optional(),
   ParentId: rackspaceIdSchema,
 });
 export type RackspaceConfigurationFile = z.infer<typeof rackspaceConfigurationFileSchema>;
@@ -212,8 +218,11 @@ export const rackspaceUpdateConfigurationRequestSchema = rackspaceCreateConfigur
 });
 export type RackspaceUpdateConfigurationRequest = z.infer<typeof rackspaceUpdateConfigurationRequestSchema>;
 
-export const rackspaceBackupConfigurationSchema = z.object({
+export const rackspaceBackupConfigurationSchema = z.looseObject({
   ...configurationScheduleFields,
+  /** RACKSPACE_FREQUENCIES. */
+  Frequency: z.string(),
+  StartTimeAmPm: z.string().nullable(),
   BackupConfigurationId: rackspaceIdSchema,
   BackupConfigurationScheduleId: rackspaceIdSchema,
   MachineName: z.string(),
@@ -254,20 +263,23 @@ export type RackspaceActionRequest = z.infer<typeof rackspaceActionRequestSchema
 /** StartManual on a backup configuration answers the new BackupId as a bare JSON number. */
 export const rackspaceStartBackupResponseSchema = rackspaceIdSchema;
 
-export const rackspaceBackupSchema = z.object({
+export const rackspaceBackupSchema = z.looseObject({
   BackupId: rackspaceIdSchema,
   BackupConfigurationId: rackspaceIdSchema,
-  CurrentState: rackspaceBackupStateSchema,
+  /** RACKSPACE_BACKUP_STATES. */
+  CurrentState: z.string(),
   BackupConfigurationName: z.string(),
   MachineAgentId: rackspaceIdSchema,
   MachineName: z.string(),
   StateChangeTime: rackspaceDateSchema,
   IsEncrypted: rackspaceBooleanSchema,
-  EncryptionKey: rackspacePublicKeySchema.nullable(),
+  EncryptionKey: rackspacePublicKeySchema.nullable().optional(),
+  /** The live service names the vault's datacenter here; the seed's example does not. */
+  Datacenter: z.string().optional(),
 });
 export type RackspaceBackup = z.infer<typeof rackspaceBackupSchema>;
 
-export const rackspaceCompletedBackupSchema = z.object({
+export const rackspaceCompletedBackupSchema = z.looseObject({
   BackupId: rackspaceIdSchema,
   BackupConfigurationId: rackspaceIdSchema,
   BackupConfigurationName: z.string(),
@@ -280,7 +292,7 @@ export const rackspaceCompletedBackupSchema = z.object({
 export type RackspaceCompletedBackup = z.infer<typeof rackspaceCompletedBackupSchema>;
 export const rackspaceCompletedBackupListSchema = z.array(rackspaceCompletedBackupSchema);
 
-export const rackspaceReportErrorSchema = z.object({
+export const rackspaceReportErrorSchema = z.looseObject({
   BackupReportID: rackspaceIdSchema,
   ListIndex: z.number().int(),
   ErrorType: z.number().int(),
@@ -292,27 +304,29 @@ export const rackspaceReportErrorSchema = z.object({
 });
 export type RackspaceReportError = z.infer<typeof rackspaceReportErrorSchema>;
 
-export const rackspaceBackupReportSchema = z.object({
+export const rackspaceBackupReportSchema = z.looseObject({
   BackupId: rackspaceIdSchema,
   BackupConfigurationId: rackspaceIdSchema,
   BackupConfigurationName: z.string(),
   BackupConfigurationIsDeleted: rackspaceBooleanSchema,
   ComputerName: z.string(),
   MachineAgentId: rackspaceIdSchema,
-  State: rackspaceBackupStateSchema,
+  /** RACKSPACE_BACKUP_STATES. */
+  State: z.string(),
   CanRestore: rackspaceBooleanSchema,
   StartTime: rackspaceDateSchema.nullable(),
   CompletedTime: rackspaceDateSchema.nullable(),
-  /** A .NET TimeSpan, `hh:mm:ss` or `d.hh:mm:ss`. */
-  Duration: z.string(),
+  /** A .NET TimeSpan, `hh:mm:ss` or `d.hh:mm:ss`; absent while a backup runs. */
+  Duration: z.string().nullable().optional(),
   FilesSearched: rackspaceCountSchema,
-  BytesSearched: z.string(),
+  /** "35.3 MB", or a number. */
+  BytesSearched: z.union([z.string(), z.number()]),
   FilesBackedUp: rackspaceCountSchema,
-  BytesBackedUp: z.string(),
+  BytesBackedUp: z.union([z.string(), z.number()]),
   NumErrors: rackspaceCountSchema,
-  Reason: z.string(),
-  Diagnostics: z.string(),
-  ErrorList: z.array(rackspaceReportErrorSchema),
+  Reason: z.string().nullable().optional(),
+  Diagnostics: z.string().nullable().optional(),
+  ErrorList: z.array(rackspaceReportErrorSchema).nullable().optional(),
 });
 export type RackspaceBackupReport = z.infer<typeof rackspaceBackupReportSchema>;
 
@@ -340,7 +354,7 @@ export const rackspaceUpdateRestoreRequestSchema = rackspaceCreateRestoreRequest
 });
 export type RackspaceUpdateRestoreRequest = z.infer<typeof rackspaceUpdateRestoreRequestSchema>;
 
-export const rackspaceRestoreSchema = z.object({
+export const rackspaceRestoreSchema = z.looseObject({
   RestoreId: rackspaceIdSchema,
   BackupId: rackspaceIdSchema,
   DestinationMachineId: rackspaceIdSchema,
@@ -358,7 +372,7 @@ export const rackspaceRestoreSchema = z.object({
   EncryptedPassword: z.string().nullable(),
   PublicKey: rackspacePublicKeySchema.nullable(),
   /** 0 Creating, 1 Queued, 2 InProgress, 3 Completed, 4 Stopped, 5 Failed, 6 StartRequested, 7 StopRequested, 8 CompletedWithErrors, 9 Preparing. */
-  RestoreStateId: z.number().int().min(0).max(9),
+  RestoreStateId: rackspaceIdSchema,
 });
 export type RackspaceRestore = z.infer<typeof rackspaceRestoreSchema>;
 
@@ -375,7 +389,7 @@ export const rackspaceRestoreFileRequestSchema = z.object({
 });
 export type RackspaceRestoreFileRequest = z.infer<typeof rackspaceRestoreFileRequestSchema>;
 
-export const rackspaceRestoreFileSchema = z.object({
+export const rackspaceRestoreFileSchema = z.looseObject({
   FilePath: z.string(),
   Filter: z.number().int(),
   RestoreId: rackspaceIdSchema,
@@ -390,7 +404,7 @@ export const rackspaceRestoreActionRequestSchema = rackspaceActionRequestSchema.
 });
 export type RackspaceRestoreActionRequest = z.infer<typeof rackspaceRestoreActionRequestSchema>;
 
-export const rackspaceAvailableBackupSchema = z.object({
+export const rackspaceAvailableBackupSchema = z.looseObject({
   BackupConfigurationId: rackspaceIdSchema,
   BackupConfigurationName: z.string(),
   MachineName: z.string(),
@@ -404,24 +418,25 @@ export const rackspaceAvailableBackupSchema = z.object({
 export type RackspaceAvailableBackup = z.infer<typeof rackspaceAvailableBackupSchema>;
 export const rackspaceAvailableBackupListSchema = z.array(rackspaceAvailableBackupSchema);
 
-export const rackspaceRestoreReportSchema = z.object({
+export const rackspaceRestoreReportSchema = z.looseObject({
   BackupConfigurationId: rackspaceIdSchema,
   BackupConfigurationName: z.string(),
   BackupReportId: rackspaceIdSchema,
   RestorePoint: rackspaceDateSchema,
   StartTime: rackspaceDateSchema.nullable(),
   CompletedTime: rackspaceDateSchema.nullable(),
-  Duration: z.string(),
+  Duration: z.string().nullable().optional(),
   OriginatingComputerName: z.string(),
-  State: rackspaceRestoreStateSchema,
+  /** RACKSPACE_RESTORE_STATES. */
+  State: z.string(),
   NumFilesRestored: rackspaceCountSchema,
-  NumBytesRestored: z.string(),
+  NumBytesRestored: z.union([z.string(), z.number()]),
   RestoreDestination: z.string(),
   RestoreDestinationMachineId: rackspaceIdSchema,
   NumErrors: rackspaceCountSchema,
-  Reason: z.string(),
-  Diagnostics: z.string(),
-  ErrorList: z.array(rackspaceReportErrorSchema),
+  Reason: z.string().nullable().optional(),
+  Diagnostics: z.string().nullable().optional(),
+  ErrorList: z.array(rackspaceReportErrorSchema).nullable().optional(),
 });
 export type RackspaceRestoreReport = z.infer<typeof rackspaceRestoreReportSchema>;
 
@@ -429,9 +444,12 @@ export type RackspaceRestoreReport = z.infer<typeof rackspaceRestoreReportSchema
 // Activity
 // ---------------------------------------------------------------------------------------------------------
 
-export const rackspaceActivitySchema = z.object({
+export const RACKSPACE_ACTIVITY_TYPES = ["Backup", "Restore", "Cleanup"] as const;
+
+export const rackspaceActivitySchema = z.looseObject({
   ID: rackspaceIdSchema,
-  Type: z.enum(["Backup", "Restore", "Cleanup"]),
+  /** RACKSPACE_ACTIVITY_TYPES. */
+  Type: z.string(),
   ParentId: rackspaceIdSchema,
   DisplayName: z.string(),
   IsBackupConfigurationDeleted: rackspaceBooleanSchema,
@@ -439,9 +457,11 @@ export const rackspaceActivitySchema = z.object({
   SourceMachineName: z.string(),
   DestinationMachineAgentId: rackspaceIdSchema,
   DestinationMachineName: z.string(),
-  CurrentState: z.union([rackspaceBackupStateSchema, rackspaceRestoreStateSchema]),
+  /** RACKSPACE_BACKUP_STATES or RACKSPACE_RESTORE_STATES. */
+  CurrentState: z.string(),
   TimeOfActivity: rackspaceDateSchema,
-  BackupId: rackspaceIdSchema,
+  /** Cleanups may carry none. */
+  BackupId: rackspaceIdSchema.nullable().optional(),
 });
 export type RackspaceActivity = z.infer<typeof rackspaceActivitySchema>;
 export const rackspaceActivityListSchema = z.array(rackspaceActivitySchema);

@@ -1,5 +1,5 @@
 import { apiRoute, idParams } from "@/lib/api/route";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/services/audit";
 import { syncConnection } from "@/lib/sync/engine";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/route";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { demoSimulator, DEMO_MOUNT } from "@/lib/demo/simulators";
 import { recordAudit } from "@/lib/services/audit";
 import { vendorSchema } from "@/lib/vendors/catalog";

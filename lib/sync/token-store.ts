@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { TokenStore } from "@/lib/sync/snapshot";
+import type { TokenStore } from "@/lib/vendors/contract";
 import { decryptSecret, encryptSecret } from "@/lib/vault/vault";
 
 const storedSchema = z.object({ token: z.string(), extra: z.record(z.string(), z.unknown()).optional() });

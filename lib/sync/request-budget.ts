@@ -4,7 +4,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterQueue } from "rate-limiter-flexible";
 import { db, databaseTarget } from "@/lib/db/client";
-import type { RateLimiter } from "./http-client";
+import type { RateLimiter } from "@/lib/vendors/contract";
 
 const limiters = new Map<string, RateLimiter>();
 

@@ -1,0 +1,213 @@
+// The contract every vendor implements (docs/adding-a-vendor.md). A vendor folder turns its API into these
+// shapes and nothing above the vendor layer knows a vendor's words: the sync engine stores snapshots, the
+// detail pages show reports, and (next) the actions go through the same adapter. The vendor layer imports
+// nothing from above it: what it needs from the app (credentials, a token cache, a request budget) arrives in
+// a ConnectionRuntime built by lib/sync/runtime.ts.
+import type { Vendor } from "./catalog";
+import type { VendorHttpOptions } from "./http-client";
+import type { RunType, Status } from "./status";
+
+// ---------------------------------------------------------------------------------------------- the snapshot
+
+export interface SnapshotCustomer {
+  vendorId: string;
+  name: string;
+  /** MSP360 company or user (without a company); Rackspace account (tenant). */
+  kind: "company" | "user" | "account";
+  raw: unknown;
+}
+
+export interface SnapshotEndpoint {
+  vendorId: string;
+  customerVendorId: string | null;
+  name: string;
+  hostname?: string | null;
+  os?: string | null;
+  osVersion?: string | null;
+  agentVersion?: string | null;
+  online: boolean;
+  enabled: boolean;
+  /** offline / disabled / or the worst status of its configurations' last results (the engine refines it). */
+  status: Status;
+  lastSeenAt?: Date | null;
+  lastSuccessAt?: Date | null;
+  storageBytes?: number | null;
+  region?: string | null;
+  /** When the vendor's details of this endpoint were read (vendors that need a call per endpoint read them in turns). */
+  detailsReadAt?: Date | null;
+  raw: unknown;
+}
+
+export interface SnapshotSchedule {
+  kind: "manual" | "hourly" | "daily" | "weekly" | "monthly" | "other";
+  /** Human-readable, e.g. "Daily at 02:30" or "Every 4 hours". */
+  description: string;
+  /** The longest gap the schedule allows between two runs; missed-backup detection uses it. Null: manual. */
+  expectedIntervalMinutes: number | null;
+}
+
+export interface ConfigurationDetails {
+  inclusions?: string[];
+  exclusions?: string[];
+  retention?: string | null;
+  notifications?: string | null;
+  encrypted?: boolean | null;
+  destination?: string | null;
+}
+
+export interface SnapshotConfiguration {
+  vendorId: string;
+  endpointVendorId: string;
+  name: string;
+  /** A label people read: "File backup", "Image backup", "SQL Server backup". */
+  type: string;
+  enabled: boolean;
+  schedule: SnapshotSchedule;
+  nextRunAt?: Date | null;
+  lastRunAt?: Date | null;
+  /** The last completed backup (success or warning). */
+  lastSuccessAt?: Date | null;
+  /**
+   * The result of the last run as the vendor states it (running while one runs). Null when the vendor's
+   * configuration does not say and no finished run is in this snapshot: the engine keeps the result it knows.
+   */
+  lastStatus: Status | null;
+  /** What the vendor reports about the selection: files/folders, exclusions, retention, notifications. */
+  details?: ConfigurationDetails;
+  raw: unknown;
+}
+
+export interface SnapshotRun {
+  /** Stable per run: the engine keeps runs as history, keyed by this. */
+  vendorId: string;
+  endpointVendorId: string;
+  configurationVendorId?: string | null;
+  type: RunType;
+  status: Status;
+  startedAt: Date;
+  endedAt?: Date | null;
+  durationSeconds?: number | null;
+  bytes?: number | null;
+  filesProcessed?: number | null;
+  filesFailed?: number | null;
+  errorCount?: number | null;
+  /** In words, never the vendor's raw state name ("Completed with errors", not "CompletedWithErrors"). */
+  message?: string | null;
+  raw: unknown;
+}
+
+export interface SnapshotUsage {
+  /** Month, "YYYY-MM". */
+  period: string;
+  customerVendorId?: string | null;
+  endpointVendorId?: string | null;
+  storageBytes: number;
+  cost?: number | null;
+  raw: unknown;
+}
+
+export interface VendorSnapshot {
+  customers: SnapshotCustomer[];
+  endpoints: SnapshotEndpoint[];
+  configurations: SnapshotConfiguration[];
+  runs: SnapshotRun[];
+  usage: SnapshotUsage[];
+  /** What could not be read this time, or was odd (the rest is still good); the engine records them. */
+  warnings: string[];
+  /** Requests made to build this snapshot (for the benchmark and the sync record). */
+  requestCount: number;
+}
+
+/** What the app already knows of an endpoint, so that a vendor needing a call per endpoint can skip fresh ones. */
+export interface KnownEndpoint {
+  vendorId: string;
+  detailsReadAt: Date | null;
+  raw: unknown;
+}
+
+export interface SnapshotOptions {
+  signal?: AbortSignal;
+  /** The endpoints stored by the previous sync (empty on the first); read only by adapters that need them. */
+  known?: () => Promise<ReadonlyMap<string, KnownEndpoint>>;
+}
+
+// ---------------------------------------------------------------------------------------------- reports on demand
+
+/** One line of a vendor's report, in words: "Files backed up" → "1,204". */
+export interface ReportField {
+  label: string;
+  value: string;
+}
+
+/** A vendor's own report of one run, read when someone opens the run. */
+export interface RunReport {
+  status: Status;
+  /** The vendor's state in words ("Completed with errors"). */
+  stateLabel: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  filesProcessed: number | null;
+  bytes: number | null;
+  errorCount: number | null;
+  /** Why it ended as it did, as the vendor says it. */
+  reason: string | null;
+  fields: ReportField[];
+  /** A sample of the errors the vendor lists (it may list fewer than errorCount). */
+  errors: { path: string | null; message: string }[];
+}
+
+/** A vendor's own description of a configuration, read when someone opens it. */
+export interface ConfigurationReport {
+  schedule: SnapshotSchedule;
+  enabled: boolean;
+  details: ConfigurationDetails;
+  fields: ReportField[];
+}
+
+// ---------------------------------------------------------------------------------------------- the runtime
+
+/** Cached vendor token, stored encrypted with the connection so a restart or another instance reuses it. */
+export interface TokenStore {
+  get(): Promise<{ token: string; expiresAt: Date; extra?: Record<string, unknown> } | null>;
+  set(value: { token: string; expiresAt: Date; extra?: Record<string, unknown> }): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** A request budget shared by everything that talks to one connection. */
+export interface RateLimiter {
+  /** Resolves when the next request may be sent. */
+  acquire(): Promise<void>;
+}
+
+/** What an adapter needs to talk to one connection; built above the vendor layer (lib/sync/runtime.ts). */
+export interface ConnectionRuntime {
+  id: string;
+  username: string;
+  secret: string;
+  baseUrl: string;
+  region: string | null;
+  tokens: TokenStore;
+  limiter?: RateLimiter;
+  /** Test hooks: shorter timeouts and backoff, another fetch, another clock. */
+  http?: Partial<VendorHttpOptions>;
+  now?: () => number;
+}
+
+// ---------------------------------------------------------------------------------------------- the adapter
+
+export interface VendorAdapter {
+  readonly vendor: Vendor;
+  /** A real login and one list call; throws VendorError with what failed. */
+  testConnection(signal?: AbortSignal): Promise<{ summary: string }>;
+  fetchSnapshot(options?: SnapshotOptions): Promise<VendorSnapshot>;
+  /**
+   * The vendor's report of a stored run (its vendorId and raw payload as the snapshot gave them); null when the
+   * vendor keeps no report for such a run. Throws VendorError when the vendor cannot answer.
+   */
+  fetchRunReport(run: { vendorId: string; raw: unknown }, signal?: AbortSignal): Promise<RunReport | null>;
+  /** The vendor's own description of a stored configuration; null when the vendor no longer knows it. */
+  fetchConfigurationReport(configuration: { vendorId: string; endpointVendorId: string; raw: unknown }, signal?: AbortSignal): Promise<ConfigurationReport | null>;
+}
+
+export type AdapterFactory = (runtime: ConnectionRuntime) => VendorAdapter;
