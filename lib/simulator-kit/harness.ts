@@ -2,7 +2,7 @@
 // serves the control routes under `/_sim/*`, and applies the configured faults before the world answers.
 import { z } from "zod";
 import { SimClock } from "./clock";
-import { ConnectionResetSignal, FaultInjector, faultRuleSchema, malformResponse, sleep } from "./faults";
+import { ConnectionResetSignal, FaultInjector, faultRuleSchema, malformResponse, patchResponse, sleep } from "./faults";
 
 export interface SimulatorWorld {
   readonly clock: SimClock;
@@ -123,7 +123,9 @@ export function createSimulatorHandler(
       forceUnauthorized: outcome.kind === "expire-token",
       baseUrl: `${url.origin}${basePath}`,
     });
-    return outcome.kind === "malformed-json" ? malformResponse(response) : response;
+    if (outcome.kind === "malformed-json") return malformResponse(response);
+    if (outcome.kind === "patch") return patchResponse(response, outcome.operations);
+    return response;
   };
   return Object.assign(handler, { world, faults });
 }

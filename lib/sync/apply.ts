@@ -30,10 +30,18 @@ interface Existing {
   vendorId: string;
   fingerprint: string | null;
   removedAt?: Date | null;
+  endpointId?: string;
 }
 
-/** Splits records into creates and changed updates against what the database holds. */
-function plan<T extends { vendorId: string }>(records: T[], existing: Existing[], significant: (record: T) => unknown = (r) => r) {
+interface PlanOptions<T> {
+  /** What of a record counts for "changed" (default: all of it). */
+  significant?: (record: T) => unknown;
+  /** Rows the vendor listed in a form that could not be read: not in the snapshot, but not gone either. */
+  keep?: (row: Existing) => boolean;
+}
+
+/** Splits records into creates, changed updates and removals against what the database holds. */
+function plan<T extends { vendorId: string }>(records: T[], existing: Existing[], { significant = (r) => r, keep = () => false }: PlanOptions<T> = {}) {
   const byVendorId = new Map(existing.map((row) => [row.vendorId, row]));
   const creates: (T & { fingerprint: string })[] = [];
   const updates: { id: string; record: T & { fingerprint: string } }[] = [];
@@ -44,7 +52,7 @@ function plan<T extends { vendorId: string }>(records: T[], existing: Existing[]
     else if (row.fingerprint !== fp || row.removedAt) updates.push({ id: row.id, record: { ...record, fingerprint: fp } });
   }
   const seen = new Set(records.map((r) => r.vendorId));
-  const removed = existing.filter((row) => !seen.has(row.vendorId) && !row.removedAt).map((row) => row.id);
+  const removed = existing.filter((row) => !seen.has(row.vendorId) && !row.removedAt && !keep(row)).map((row) => row.id);
   return { creates, updates, removed };
 }
 
@@ -64,11 +72,17 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   const client = db();
   const base = { connectionId: connection.id, vendor: connection.vendor };
   let changed = 0;
+  const unreadable = {
+    customers: new Set(snapshot.unreadable?.customers),
+    endpoints: new Set(snapshot.unreadable?.endpoints),
+    configurations: new Set(snapshot.unreadable?.configurations),
+  };
 
   // Customers
   const customerPlan = plan(
     snapshot.customers,
     await client.customer.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+    { keep: (row) => unreadable.customers.has(row.vendorId) },
   );
   const customerData = (c: (typeof customerPlan.creates)[number]) => ({ name: c.name, kind: c.kind, raw: json(c.raw), fingerprint: c.fingerprint, lastSeenAt: now, removedAt: null });
   for (const batch of chunks(customerPlan.creates)) await client.customer.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, ...customerData(c) })) });
@@ -81,9 +95,12 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   const endpointPlan = plan(
     snapshot.endpoints,
     await client.endpoint.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
-    // Agents report a heartbeat every few minutes: it alone is no reason to rewrite 10,000 rows. The raw payload
-    // and last-seen time are refreshed whenever something that matters changes.
-    ({ raw: _raw, lastSeenAt: _lastSeenAt, detailsReadAt: _detailsReadAt, ...significant }) => significant,
+    {
+      // Agents report a heartbeat every few minutes: it alone is no reason to rewrite 10,000 rows. The raw payload
+      // and last-seen time are refreshed whenever something that matters changes.
+      significant: ({ raw: _raw, lastSeenAt: _lastSeenAt, detailsReadAt: _detailsReadAt, ...significant }) => significant,
+      keep: (row) => unreadable.endpoints.has(row.vendorId),
+    },
   );
   const endpointData = (e: (typeof endpointPlan.creates)[number]) => ({
     customerId: e.customerVendorId ? (customerIds.get(e.customerVendorId) ?? null) : null,
@@ -115,9 +132,12 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
 
   // Configurations (only those whose endpoint is known)
   const configurations = snapshot.configurations.filter((c) => endpoints.has(c.endpointVendorId));
+  // A configuration of an endpoint that could not be read is as unknown as its endpoint: kept.
+  const unreadableEndpointIds = new Set([...unreadable.endpoints].flatMap((vendorId) => endpoints.get(vendorId)?.id ?? []));
   const configPlan = plan(
     configurations,
-    await client.backupConfiguration.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true } }),
+    await client.backupConfiguration.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true, fingerprint: true, removedAt: true, endpointId: true } }),
+    { keep: (row) => unreadable.configurations.has(row.vendorId) || unreadableEndpointIds.has(row.endpointId ?? "") },
   );
   const configData = (c: (typeof configPlan.creates)[number]) => {
     const endpoint = endpoints.get(c.endpointVendorId)!;

@@ -31,6 +31,41 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
     expect(connection.tokenCiphertext).not.toBeNull();
   });
 
+  it("keeps every other item when the vendor sends one broken and some oddly spelt ones, and says which it left out", async () => {
+    const client = database.current.client;
+    await syncConnection(vendors.raxId, "manual", { now });
+    await control(vendors.rackspace, "faults", "POST", {
+      route: "*/user/agents",
+      method: "GET",
+      kind: "patch",
+      count: 1,
+      operations: [
+        { op: "replace", path: "/0/MachineName", value: { not: "a name" } },
+        { op: "lowercase-keys", path: "/1" },
+        { op: "replace", path: "/2/IsDisabled", value: "FALSE" },
+      ],
+    });
+    await control(vendors.rackspace, "faults", "POST", {
+      route: "*/activity",
+      method: "GET",
+      kind: "patch",
+      count: 1,
+      operations: [{ op: "replace", path: "/0/CurrentState", value: "Frozen" }],
+    });
+    const outcome = await syncConnection(vendors.raxId, "manual", { now });
+    expect(outcome.status).toBe("partial");
+    if (outcome.status !== "partial") return;
+    const broken = /Left out agents.*: agent (\d+) \(MachineName/.exec(outcome.warnings.join("\n"));
+    expect(broken, outcome.warnings.join("\n")).not.toBeNull();
+    expect(outcome.warnings.join("\n")).toMatch(/State "Frozen" is not one the documents name/);
+    // The broken agent is kept as the last sync knew it, not taken for removed; the odd ones were read.
+    expect(await client.endpoint.count({ where: { connectionId: vendors.raxId, removedAt: null } })).toBe(24);
+    expect(await client.endpoint.findFirst({ where: { connectionId: vendors.raxId, vendorId: broken![1] } })).toMatchObject({ removedAt: null });
+    expect(await client.run.count({ where: { connectionId: vendors.raxId, status: "unknown" } })).toBeGreaterThanOrEqual(1);
+    const connection = await client.connection.findUniqueOrThrow({ where: { id: vendors.raxId } });
+    expect(connection.lastSyncError).toMatch(/Left out agents/);
+  });
+
   it("keeps runs as history: a day later the old runs are still there and new ones were added", async () => {
     const client = database.current.client;
     const before = await client.run.findMany({ select: { vendorId: true } });

@@ -114,6 +114,11 @@ export interface VendorSnapshot {
   usage: SnapshotUsage[];
   /** What could not be read this time, or was odd (the rest is still good); the engine records them. */
   warnings: string[];
+  /**
+   * Vendor ids of items the vendor listed but in a form that could not be read: left out of this snapshot, but
+   * not gone, so the engine keeps what it knows of them instead of marking them removed.
+   */
+  unreadable?: { customers?: string[]; endpoints?: string[]; configurations?: string[] };
   /** Requests made to build this snapshot (for the benchmark and the sync record). */
   requestCount: number;
 }

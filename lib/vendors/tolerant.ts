@@ -10,6 +10,22 @@ import { z } from "zod";
 /** What was odd in the vendor's answers, grouped by kind so that 10,000 odd items make one warning, not 10,000. */
 export class ReadNotes {
   private readonly groups = new Map<string, { count: number; examples: string[] }>();
+  private readonly skippedIds = new Map<string, string[]>();
+
+  /** An item left out of a list; its id, when it has one, is kept so that the app does not take it for removed. */
+  skip(what: string, id: string | null): void {
+    if (id === null) return;
+    const ids = this.skippedIds.get(what) ?? [];
+    ids.push(id);
+    this.skippedIds.set(what, ids);
+  }
+
+  /** The ids of the `what` items left out since the last call (and forgets them). */
+  takeSkipped(what: string): string[] {
+    const ids = this.skippedIds.get(what) ?? [];
+    this.skippedIds.delete(what);
+    return ids;
+  }
 
   /** `kind` says what was odd ("unknown backup state \"Frozen\""), `where` which item ("backup 1234"). */
   add(kind: string, where: string): void {
@@ -198,7 +214,9 @@ export function tolerantList<T extends AnySchema, R = z.output<T>>(item: T, read
           continue;
         }
         const id = isRecord(raw) ? reading.idOf(raw) : undefined;
-        const name = id === undefined || id === null || id === "" ? `item ${index + 1}` : `${reading.what} ${String(id)}`;
+        const known = id !== undefined && id !== null && id !== "";
+        const name = known ? `${reading.what} ${String(id)}` : `item ${index + 1}`;
+        reading.notes.skip(reading.what, known ? String(id) : null);
         reading.notes.add(`Left out ${reading.what}s the vendor sent in an unreadable form`, `${name} (${firstIssue(parsed.error)})`);
       }
       return kept;

@@ -137,6 +137,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
       const usage = await readUsage(customers, now, call);
       warnings.push(...usage.warnings, ...client.notes.take());
 
+      const lower = (ids: string[]) => ids.map((id) => id.toLowerCase());
       return {
         customers: customers.customers,
         endpoints,
@@ -144,6 +145,11 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
         runs,
         usage: usage.usage,
         warnings,
+        unreadable: {
+          customers: lower([...client.notes.takeSkipped("company"), ...client.notes.takeSkipped("user")]),
+          endpoints: lower(client.notes.takeSkipped("computer")),
+          configurations: lower(client.notes.takeSkipped("plan")),
+        },
         requestCount: client.requestCount - startCount,
       };
     },

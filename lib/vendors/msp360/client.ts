@@ -182,13 +182,13 @@ export class Msp360Client extends VendorHttpClient {
   // GET api/Monitoring
   /** The latest run of every plan on every authorized computer. */
   async listMonitoring(options: CallOptions = {}): Promise<S.Msp360Monitoring[]> {
-    return this.read("api/Monitoring", this.list(S.msp360MonitoringSchema, "plan", "PlanName"), options);
+    return this.read("api/Monitoring", this.list(S.msp360MonitoringSchema, "plan", (raw) => fieldOf(raw, "PlanId") ?? fieldOf(raw, "PlanName")), options);
   }
 
   // GET api/Monitoring/{UserID}
   /** The same for one user's online computers; null for an unknown user. */
   async listUserMonitoring(userId: string, options: CallOptions = {}): Promise<S.Msp360Monitoring[] | null> {
-    return this.read(`api/Monitoring/${enc(userId)}`, this.list(S.msp360MonitoringSchema, "plan", "PlanName").nullable(), options);
+    return this.read(`api/Monitoring/${enc(userId)}`, this.list(S.msp360MonitoringSchema, "plan", (raw) => fieldOf(raw, "PlanId") ?? fieldOf(raw, "PlanName")).nullable(), options);
   }
 
   // ------------------------------------------------------------------------------------------ Companies

@@ -235,6 +235,7 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
         runs,
         usage,
         warnings: [...warnings, ...client.notes.take()],
+        unreadable: { endpoints: client.notes.takeSkipped("agent"), configurations: client.notes.takeSkipped("backup configuration") },
         requestCount: client.requestCount - requestsBefore,
       };
       return snapshot;

@@ -307,7 +307,7 @@ describe("every operation of the seed", () => {
         await client.addRestoreFile({ FilePath: "C:\\Data\\a.txt", Filter: "1", ParentId: restore.id, FileItemType: "0" });
         await client.addRestoreFile({ FilePath: "C:\\Data\\skip", Filter: "2", ParentId: restore.id, FileItemType: "1" });
         expect(await client.listRestoreFiles(restore.id)).toHaveLength(2);
-        expect((await client.listRestoreFiles(restore.id, { filter: 2 })).map((file) => file.FilePath)).toEqual(["C:\\Data\\skip"]);
+        expect((await client.listRestoreFiles(restore.id, { filter: 2 })).map((file) => file.path)).toEqual(["C:\\Data\\skip"]);
         await client.deleteRestoreFiles(restore.id);
         expect(await client.listRestoreFiles(restore.id)).toEqual([]);
       },
@@ -363,7 +363,7 @@ describe("every operation of the seed", () => {
       operation: "GET /backup/availableforrestore",
       run: async () => {
         const available = await client.listAvailableForRestore();
-        expect(available.map((entry) => Number(entry.BackupConfigurationId))).toContain(ids.configurationWithBackups);
+        expect(available.map((entry) => entry.configurationId)).toContain(ids.configurationWithBackups);
       },
     },
     {

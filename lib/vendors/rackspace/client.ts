@@ -11,6 +11,10 @@ import { fieldOf, lenient, ReadNotes, tolerantList } from "../tolerant";
 import { encryptVaultPassword } from "./encryption";
 import {
   toActivityInfo,
+  toAvailableBackupInfo,
+  toRestoreFileInfo,
+  type RackspaceAvailableBackupInfo,
+  type RackspaceRestoreFileInfo,
   toAgentInfo,
   toBackupInfo,
   toBackupReportInfo,
@@ -41,11 +45,9 @@ import {
   rackspaceRestoreReportSchema,
   rackspaceRestoreSchema,
   rackspaceStartBackupResponseSchema,
-  type RackspaceAvailableBackup,
   type RackspaceCreateConfigurationRequest,
   type RackspaceCreateRestoreRequest,
   type RackspacePublicKey,
-  type RackspaceRestoreFile,
   type RackspaceRestoreFileRequest,
   type RackspaceUpdateConfigurationRequest,
   type RackspaceUpdateRestoreRequest,
@@ -425,9 +427,9 @@ export class RackspaceClient extends VendorHttpClient {
 
   // GET /v1.0/{tenant_id}/restore/files/{restoreId}
   /** `filter` 1 included / 2 excluded; `itemType` 0 file / 1 folder / 2 database. */
-  listRestoreFiles(restoreId: number, narrow: { filter?: 1 | 2; itemType?: 0 | 1 | 2 } = {}): Promise<RackspaceRestoreFile[]> {
+  listRestoreFiles(restoreId: number, narrow: { filter?: 1 | 2; itemType?: 0 | 1 | 2 } = {}): Promise<RackspaceRestoreFileInfo[]> {
     return this.call("GET", `/restore/files/${restoreId}`, {
-      schema: this.list(rackspaceRestoreFileSchema, "restore file", "FilePath", (file) => file),
+      schema: this.list(rackspaceRestoreFileSchema, "restore file", "FilePath", toRestoreFileInfo),
       query: { Filter: narrow.filter, FileItemType: narrow.itemType },
     });
   }
@@ -439,8 +441,8 @@ export class RackspaceClient extends VendorHttpClient {
   }
 
   // GET /v1.0/{tenant_id}/backup/availableforrestore
-  listAvailableForRestore(): Promise<RackspaceAvailableBackup[]> {
-    return this.call("GET", "/backup/availableforrestore", { schema: this.list(rackspaceAvailableBackupSchema, "backup", "BackupConfigurationId", (backup) => backup) });
+  listAvailableForRestore(): Promise<RackspaceAvailableBackupInfo[]> {
+    return this.call("GET", "/backup/availableforrestore", { schema: this.list(rackspaceAvailableBackupSchema, "backup", "BackupConfigurationId", toAvailableBackupInfo) });
   }
 
   // GET /v1.0/{tenant_id}/restore/{restoreId}

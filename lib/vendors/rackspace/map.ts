@@ -29,6 +29,8 @@ import {
   parseRackspaceSize,
   type RackspaceActivity,
   type RackspaceAgent,
+  type RackspaceAvailableBackup,
+  type RackspaceRestoreFile,
   type RackspaceBackup,
   type RackspaceBackupConfiguration,
   type RackspaceBackupReport,
@@ -46,6 +48,11 @@ import {
 // ---------------------------------------------------------------------------------------------------------
 // Domain objects
 // ---------------------------------------------------------------------------------------------------------
+
+/** An agent's RSA key with the exponent as hex text (the seed prints `"09528"` on details and `10001` in lists). */
+export function toPublicKey(raw: RackspacePublicKey | null | undefined): RackspacePublicKey | null {
+  return raw ? { ModulusHex: raw.ModulusHex, ExponentHex: String(raw.ExponentHex) } : null;
+}
 
 /** Ids and counts have passed the wire schemas (an integer or a digit string), so Number() is exact. */
 const num = (value: number | string): number => Number(value);
@@ -98,7 +105,7 @@ export function toAgentInfo(raw: RackspaceAgent, notes?: ReadNotes): RackspaceAg
     useServiceNet: parseRackspaceBoolean(raw.UseServiceNet),
     lastSuccessfulBackupAt: parseRackspaceDate(raw.TimeOfLastSuccessfulBackup),
     vaultBytes: parseRackspaceSize(raw.BackupVaultSize),
-    publicKey: raw.PublicKey,
+    publicKey: toPublicKey(raw.PublicKey),
     raw,
   };
 }
@@ -271,6 +278,47 @@ export function toBackupInfo(raw: RackspaceBackup, notes?: ReadNotes): Rackspace
   };
 }
 
+export interface RackspaceRestoreFileInfo {
+  path: string;
+  /** 1 included, 2 excluded. */
+  filter: number;
+  restoreId: number;
+  /** 0 file, 1 folder, 2 database. */
+  itemType: number;
+  raw: RackspaceRestoreFile;
+}
+
+export function toRestoreFileInfo(raw: RackspaceRestoreFile): RackspaceRestoreFileInfo {
+  return { path: raw.FilePath, filter: raw.Filter, restoreId: num(raw.RestoreId), itemType: raw.FileItemType, raw };
+}
+
+/** A configuration whose backups can be restored (GET backup/availableforrestore). */
+export interface RackspaceAvailableBackupInfo {
+  configurationId: number;
+  configurationName: string;
+  machineName: string;
+  agentId: number;
+  encrypted: boolean;
+  publicKey: RackspacePublicKey;
+  flavor: string;
+  lastSuccessfulBackupAt: Date | null;
+  raw: RackspaceAvailableBackup;
+}
+
+export function toAvailableBackupInfo(raw: RackspaceAvailableBackup): RackspaceAvailableBackupInfo {
+  return {
+    configurationId: num(raw.BackupConfigurationId),
+    configurationName: raw.BackupConfigurationName,
+    machineName: raw.MachineName,
+    agentId: num(raw.MachineAgentId),
+    encrypted: parseRackspaceBoolean(raw.IsEncrypted),
+    publicKey: { ModulusHex: raw.PublicKeyMod, ExponentHex: String(raw.PublicKeyHex) },
+    flavor: raw.Flavor,
+    lastSuccessfulBackupAt: parseRackspaceDate(raw.LastSuccessfulBackupTime),
+    raw,
+  };
+}
+
 export interface RackspaceCompletedBackupInfo {
   id: number;
   configurationId: number;
@@ -408,7 +456,7 @@ export function toRestoreInfo(raw: RackspaceRestore, notes?: ReadNotes): Rackspa
     overwriteFiles: parseRackspaceBoolean(raw.OverwriteFiles),
     backupDatacenter: raw.BackupDataCenter,
     encrypted: parseRackspaceBoolean(raw.IsEncrypted),
-    publicKey: raw.PublicKey,
+    publicKey: toPublicKey(raw.PublicKey),
     // RACKSPACE_RESTORE_STATES lists the seed's table (0 Creating … 9 Preparing) in order.
     state: state ?? `RestoreStateId ${raw.RestoreStateId}`,
     status: state ? statusOfState(state) : "unknown",
