@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActivityIcon } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { JsonView } from "@/components/common/json-view";
-import type { RunDto } from "@/lib/services/runs";
+import type { RunDto } from "@/lib/schemas/runs";
 import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
 import { RunsTable } from "./runs-table";
 

@@ -6,7 +6,8 @@ import { Input } from "@/components/ui/input";
 import { ConnectionFilter, CustomerFilter, FieldLabel, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
 import { ListEmpty } from "@/components/common/list-empty";
 import { SearchInput } from "@/components/common/search-input";
-import { splitList, useClampPage, useSortState, useUrlState } from "@/components/common/use-url-state";
+import { useListPage } from "@/components/common/use-list-page";
+import { splitList } from "@/components/common/use-url-state";
 import { localDayBounds } from "@/lib/format";
 import { useConfiguration } from "@/lib/queries/configurations";
 import { useEndpoint } from "@/lib/queries/endpoints";
@@ -26,16 +27,18 @@ function range(filters: Record<string, string>): { from?: string; to?: string } 
 }
 
 export function RunsList() {
-  const url = useUrlState();
-  const sort = useSortState(url, SORTS, "startedAt", "desc");
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, url.get(k)])) as Record<(typeof FILTER_KEYS)[number], string>;
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
+  const { url, sort, filters, filtered, clear, query } = useListPage(
+    {
+      filterKeys: FILTER_KEYS,
+      sorts: SORTS,
+      defaultSort: "startedAt",
+      defaultOrder: "desc",
+      toApi: ({ day, from, to, ...apiFilters }) => ({ ...apiFilters, ...range({ day, from, to }) }),
+    },
+    useRuns,
+  );
   const endpoint = useEndpoint(filters.endpointId || null);
   const configuration = useConfiguration(filters.configurationId || null);
-  const { day: _day, from: _from, to: _to, ...apiFilters } = filters;
-  const query = useRuns({ ...apiFilters, ...range(filters), sort: sort.key, order: sort.order, page: url.page, pageSize: url.pageSize });
-  useClampPage(url, query.data?.total);
-  const clear = () => url.set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -4,7 +4,7 @@ import { ActivityIcon, ClipboardListIcon, MonitorSmartphoneIcon } from "lucide-r
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { VendorBadge } from "@/components/connections/vendor-badge";
+import { DetailHeader } from "@/components/common/detail-header";
 import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DataTable, type Column } from "@/components/common/data-table";
 import { DetailList } from "@/components/common/detail-list";
@@ -14,8 +14,7 @@ import { StaleBanner, StaleMark } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { useEndpoint, type EndpointDetailDto } from "@/lib/queries/endpoints";
-import type { Vendor } from "@/lib/vendors/catalog";
-import { BackLink } from "./back-link";
+import { BackLink } from "@/components/common/back-link";
 import { Enabled, LastResult, NextRun, PlanStatus } from "./plan-cells";
 
 type Configuration = EndpointDetailDto["configurations"][number];
@@ -41,7 +40,7 @@ const planColumns: Column<Configuration>[] = [
         <Link href={`/plans/${c.id}`} className="block truncate font-medium hover:underline">
           {c.name}
         </Link>
-        <div className="text-xs text-muted-foreground capitalize">{c.type}</div>
+        <div className="text-xs text-muted-foreground">{c.type}</div>
       </div>
     ),
   },
@@ -71,22 +70,15 @@ export function AgentDetail({ id }: { id: string }) {
 
   return (
     <div className="grid grid-cols-1 gap-6">
-      <div className="grid grid-cols-1 gap-3">
-        <BackLink href="/agents" label="Agents" />
-        <header className="flex flex-wrap items-start justify-between gap-4">
-          <div className="grid gap-2">
-            <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-              {e.name}
-              <StatusBadge status={e.status} size="lg" />
-            </h1>
-            <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              <VendorBadge vendor={e.vendor as Vendor} />
-              {e.customer ? <span>{e.customer.name}</span> : null}
-              {e.hostname && e.hostname !== e.name ? <span>· {e.hostname}</span> : null}
-              {e.removed ? <span className="font-medium text-destructive">· removed at the vendor</span> : null}
-            </p>
-          </div>
-          <div className="flex flex-wrap gap-2">
+      <DetailHeader
+        back={{ href: "/agents", label: "Agents" }}
+        title={e.name}
+        status={e.status}
+        vendor={e.vendor}
+        facts={[e.customer?.name, e.hostname && e.hostname !== e.name ? e.hostname : null]}
+        removed={e.removed}
+        actions={
+          <>
             <Button asChild variant="outline" size="sm">
               <Link href={`/activity?view=list&endpointId=${e.id}`}>
                 <ActivityIcon aria-hidden />
@@ -99,9 +91,9 @@ export function AgentDetail({ id }: { id: string }) {
                 Plans
               </Link>
             </Button>
-          </div>
-        </header>
-      </div>
+          </>
+        }
+      />
       <StaleBanner />
 
       <Card>

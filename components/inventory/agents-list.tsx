@@ -10,7 +10,8 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { SearchInput } from "@/components/common/search-input";
 import { STALE_ROW_CLASS, StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
-import { splitList, useClampPage, useSortState, useUrlState } from "@/components/common/use-url-state";
+import { useListPage } from "@/components/common/use-list-page";
+import { splitList } from "@/components/common/use-url-state";
 import { formatBytes } from "@/lib/format";
 import { useEndpoints, type EndpointDto } from "@/lib/queries/endpoints";
 import type { Vendor } from "@/lib/vendors/catalog";
@@ -22,14 +23,8 @@ const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status"] as c
 
 /** Every endpoint of every vendor in one table; filters, sort and page in the URL. */
 export function AgentsList() {
-  const url = useUrlState();
-  const sort = useSortState(url, SORTS, "name");
+  const { url, sort, filters, filtered, clear, query } = useListPage({ filterKeys: FILTER_KEYS, sorts: SORTS, defaultSort: "name" }, useEndpoints);
   const stale = useStaleConnections();
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, url.get(k)])) as Record<(typeof FILTER_KEYS)[number], string>;
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
-  const query = useEndpoints({ ...filters, sort: sort.key, order: sort.order, page: url.page, pageSize: url.pageSize });
-  useClampPage(url, query.data?.total);
-  const clear = () => url.set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
   const columns: Column<EndpointDto>[] = [
     {

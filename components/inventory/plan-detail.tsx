@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ActivityIcon, ClipboardListIcon, FolderMinusIcon, FolderPlusIcon, LockIcon, LockOpenIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { VendorBadge } from "@/components/connections/vendor-badge";
+import { DetailHeader } from "@/components/common/detail-header";
+import { ConfigurationReportCard } from "@/components/common/vendor-report";
 import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DetailList } from "@/components/common/detail-list";
 import { DetailState } from "@/components/common/detail-state";
@@ -13,8 +14,7 @@ import { StatusBadge } from "@/components/common/status-badge";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { useConfiguration } from "@/lib/queries/configurations";
 import { useCustomers } from "@/lib/queries/customers";
-import type { Vendor } from "@/lib/vendors/catalog";
-import { BackLink } from "./back-link";
+import { BackLink } from "@/components/common/back-link";
 import { Enabled, NextRun } from "./plan-cells";
 
 function When({ value, fallback = "never" }: { value: string | null; fallback?: string }) {
@@ -87,40 +87,38 @@ export function PlanDetail({ id }: { id: string }) {
 
   return (
     <div className="grid grid-cols-1 gap-6">
-      <div className="grid grid-cols-1 gap-3">
-        <BackLink href="/plans" label="Backup plans" />
-        <header className="flex flex-wrap items-start justify-between gap-4">
-          <div className="grid gap-2">
-            <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-              {c.name}
-              <StatusBadge status={c.status} size="lg" />
-            </h1>
-            <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-              <VendorBadge vendor={c.vendor as Vendor} />
-              <span className="capitalize">{c.type}</span>
-              <span>
-                · on{" "}
-                <Link href={`/agents/${c.endpoint.id}`} className="font-medium text-foreground hover:underline">
-                  {c.endpoint.name}
-                </Link>
-              </span>
-              {customer ? <span>· {customer.name}</span> : null}
-              {c.removed ? <span className="font-medium text-destructive">· removed at the vendor</span> : null}
+      <DetailHeader
+        back={{ href: "/plans", label: "Backup plans" }}
+        title={c.name}
+        status={c.status}
+        vendor={c.vendor}
+        facts={[
+          c.type,
+          <>
+            on{" "}
+            <Link href={`/agents/${c.endpoint.id}`} className="font-medium text-foreground hover:underline">
+              {c.endpoint.name}
+            </Link>
+          </>,
+          customer?.name,
+        ]}
+        removed={c.removed}
+        notice={
+          c.status === "missed" && c.missedSince ? (
+            <p className="text-sm font-medium text-orange-700 dark:text-orange-300">
+              Missed since <RelativeTime value={c.missedSince} /> ({formatDateTime(c.missedSince)}): no successful run within the schedule.
             </p>
-            {c.status === "missed" && c.missedSince ? (
-              <p className="text-sm font-medium text-orange-700 dark:text-orange-300">
-                Missed since <RelativeTime value={c.missedSince} /> ({formatDateTime(c.missedSince)}): no successful run within the schedule.
-              </p>
-            ) : null}
-          </div>
+          ) : null
+        }
+        actions={
           <Button asChild variant="outline" size="sm">
             <Link href={`/activity?view=list&configurationId=${c.id}`}>
               <ActivityIcon aria-hidden />
               All runs
             </Link>
           </Button>
-        </header>
-      </div>
+        }
+      />
       <StaleBanner />
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -205,6 +203,8 @@ export function PlanDetail({ id }: { id: string }) {
           </CardContent>
         </Card>
       </div>
+
+      <ConfigurationReportCard configurationId={c.id} vendor={c.vendor} />
 
       <RecentRunsSection runs={c.runs} allRunsHref={`/activity?view=list&configurationId=${c.id}`} subject="plan" hide="plan" />
       <RawVendorSection vendor={c.vendor} subject="plan" raw={c.raw} />

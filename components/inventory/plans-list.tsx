@@ -8,7 +8,8 @@ import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, SelectFilter, 
 import { ListEmpty } from "@/components/common/list-empty";
 import { SearchInput } from "@/components/common/search-input";
 import { STALE_ROW_CLASS, StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
-import { splitList, useClampPage, useSortState, useUrlState } from "@/components/common/use-url-state";
+import { useListPage } from "@/components/common/use-list-page";
+import { splitList } from "@/components/common/use-url-state";
 import { useConfigurations, type ConfigurationListItem } from "@/lib/queries/configurations";
 import { useCustomers } from "@/lib/queries/customers";
 import { useEndpoint } from "@/lib/queries/endpoints";
@@ -20,17 +21,11 @@ const SORTS = ["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"] as c
 const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId"] as const;
 
 export function PlansList() {
-  const url = useUrlState();
-  const sort = useSortState(url, SORTS, "name");
+  const { url, sort, filters, filtered, clear, query } = useListPage({ filterKeys: FILTER_KEYS, sorts: SORTS, defaultSort: "name" }, useConfigurations);
   const stale = useStaleConnections();
   const customers = useCustomers();
   const customerNames = new Map((customers.data?.items ?? []).map((c) => [c.id, c.name]));
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, url.get(k)])) as Record<(typeof FILTER_KEYS)[number], string>;
-  const filtered = FILTER_KEYS.some((k) => filters[k]);
   const endpoint = useEndpoint(filters.endpointId || null);
-  const query = useConfigurations({ ...filters, sort: sort.key, order: sort.order, page: url.page, pageSize: url.pageSize });
-  useClampPage(url, query.data?.total);
-  const clear = () => url.set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
   const columns: Column<ConfigurationListItem>[] = [
     {
@@ -43,7 +38,7 @@ export function PlansList() {
           <Link href={`/plans/${c.id}`} className="block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none">
             {c.name}
           </Link>
-          <div className="truncate text-xs text-muted-foreground capitalize">{c.type}</div>
+          <div className="truncate text-xs text-muted-foreground">{c.type}</div>
         </div>
       ),
     },

@@ -1,6 +1,8 @@
-// The browser's one way to call /api/v1: JSON in, JSON out, and the one error shape turned into ApiError.
+// The browser's one way to call the API: JSON in, JSON out, the answer checked against the route's schema, and
+// the one error shape turned into ApiError.
 import type { z } from "zod";
 import { errorBodySchema } from "@/lib/errors";
+import { fillPath, type RouteDefinition } from "./registry";
 
 export class ApiError extends Error {
   constructor(
@@ -25,11 +27,11 @@ export class ApiError extends Error {
 
 export async function apiFetch<T = unknown>(
   path: string,
-  options: { method?: string; body?: unknown; schema?: z.ZodType<T>; signal?: AbortSignal } = {},
+  options: { method?: string; body?: unknown; schema?: z.ZodType<T>; signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const response = await fetch(path, {
     method: options.method ?? "GET",
-    headers: options.body !== undefined ? { "Content-Type": "application/json" } : undefined,
+    headers: { ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}), ...options.headers },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     signal: options.signal,
     credentials: "same-origin",
@@ -42,4 +44,36 @@ export async function apiFetch<T = unknown>(
     throw new ApiError(response.status, "http_error", `The server answered ${response.status}.`);
   }
   return options.schema ? options.schema.parse(payload) : (payload as T);
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** `?a=1&b=2` without empty values, so equal filters make equal URLs. */
+export function toQueryString(params: QueryParams = {}): string {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    out[key] = String(value);
+  }
+  const search = new URLSearchParams(out).toString();
+  return search ? `?${search}` : "";
+}
+
+type ResponseOf<D> = D extends RouteDefinition<z.ZodType, z.ZodType, z.ZodType, infer R> ? (R extends z.ZodType ? z.output<R> : undefined) : never;
+
+/**
+ * Calls a route of the registry (lib/api/registry.ts): fills its path, adds the query, sends the body, and
+ * checks the answer against the route's response schema, so a server that drifts from its contract is noticed.
+ */
+export function callApi<D extends RouteDefinition>(
+  definition: D,
+  input: { params?: Record<string, string>; query?: QueryParams; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<ResponseOf<D>> {
+  return apiFetch(`${fillPath(definition.path, input.params)}${toQueryString(input.query)}`, {
+    method: definition.method,
+    body: input.body,
+    signal: input.signal,
+    headers: input.headers,
+    schema: definition.response as z.ZodType<ResponseOf<D>> | undefined,
+  });
 }

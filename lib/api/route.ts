@@ -1,33 +1,34 @@
-// The one wrapper every /api/v1 route handler goes through. It authenticates the session, checks the role,
-// parses params, query and body with the route's zod schemas, and turns every error into the one error shape.
-// Handlers stay thin: they call a service function and return its result.
+// The one wrapper every API route handler goes through, built from the route's definition in the registry
+// (lib/api/registry.ts). It authenticates the session, checks the role, parses params, query and body with the
+// definition's zod schemas, and turns every error into the one error shape. Handlers stay thin: they call a
+// service function and return its result, which must fit the definition's response schema.
 import "server-only";
 import { z } from "zod";
 import { sessionUserFromHeaders, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin, type Actor } from "@/lib/auth/actor";
-import { hasRole, type Role } from "@/lib/schemas/roles";
+import { hasRole } from "@/lib/schemas/roles";
+import type { RouteDefinition } from "./registry";
 import { recordAudit } from "@/lib/services/audit";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse, zodIssues } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  /** The least role allowed to call the route. */
-  role: Role;
-  params?: P;
-  query?: Q;
-  body?: B;
-}
-
 interface HandlerContext<P, Q, B> {
   request: Request;
+  /** Null only on public routes. */
   user: SessionUser;
   actor: Actor;
   params: P;
   query: Q;
   body: B;
 }
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Answer<R> = (R extends z.ZodType ? z.input<R> : void) | Response;
+
+/** A route handler that knows its definition (the registry test reads it back). */
+export type DefinedHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { definition: RouteDefinition };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -65,18 +66,20 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string
   return result.data;
 }
 
-export function apiRoute<
-  P extends z.ZodType = z.ZodType<Record<string, never>>,
-  Q extends z.ZodType = z.ZodType<Record<string, never>>,
-  B extends z.ZodType = z.ZodType<undefined>,
->(spec: RouteSpec<P, Q, B>, handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<unknown>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+const PUBLIC_ACTOR = { type: "system", label: "anonymous" } as const;
+
+export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  spec: RouteDefinition<P, Q, B, R>,
+  handler: (ctx: HandlerContext<Infer<P>, Infer<Q>, Infer<B>>) => Answer<R> | Promise<Answer<R>>,
+): DefinedHandler {
+  const handle = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       if (MUTATING.has(request.method)) assertSameOrigin(request);
-      const user = await sessionUserFromHeaders(request.headers);
-      if (!user) throw new AppError("unauthorized", "Sign in to use this API.");
-      const actor: Actor = { type: "user", id: user.id, label: user.email, role: user.role, ...requestOrigin(request.headers) };
-      if (!hasRole(user.role, spec.role)) {
+      const user = spec.role === "public" ? null : await sessionUserFromHeaders(request.headers);
+      if (!user && spec.role !== "public") throw new AppError("unauthorized", "Sign in to use this API.");
+      const origin = requestOrigin(request.headers);
+      const actor: Actor = user ? { type: "user", id: user.id, label: user.email, role: user.role, ...origin } : { ...PUBLIC_ACTOR, ...origin };
+      if (user && spec.role !== "public" && !hasRole(user.role, spec.role)) {
         await recordAudit(actor, {
           action: "access.denied",
           outcome: "denied",
@@ -89,8 +92,9 @@ export function apiRoute<
       const url = new URL(request.url);
       const query = spec.query ? parseWith(spec.query, Object.fromEntries(url.searchParams), "query parameters") : {};
       const body = spec.body ? parseWith(spec.body, await readJsonBody(request), "request body") : undefined;
-      const result = await handler({ request, user, actor, params, query, body } as HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>);
-      const response = result instanceof Response ? result : result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
+      const result = await handler({ request, user, actor, params, query, body } as HandlerContext<Infer<P>, Infer<Q>, Infer<B>>);
+      const response =
+        result instanceof Response ? result : result === undefined ? new Response(null, { status: 204 }) : Response.json(result, { status: spec.status ?? 200 });
       response.headers.set("Cache-Control", "no-store");
       return response;
     } catch (error) {
@@ -99,7 +103,5 @@ export function apiRoute<
       return response;
     }
   };
+  return Object.assign(handle, { definition: spec as RouteDefinition });
 }
-
-/** Most routes take a single `{id}` path parameter. */
-export const idParams = z.object({ id: z.string().min(1).max(100) });

@@ -1,7 +1,7 @@
 // Prisma's own schema engine, in its WebAssembly build, driven through driver adapters. It does what
 // `prisma migrate dev/deploy` do, without the native engine binary that cannot be downloaded here.
 // What was verified about it, and why the adapter factories below carry workarounds:
-// ../shared/notes/prisma-offline.md (copied into docs/prisma-offline.md).
+// docs/prisma-offline.md.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";

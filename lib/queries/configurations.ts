@@ -1,23 +1,24 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { getConfiguration, listConfigurations } from "@/lib/services/configurations";
-import { REFRESH_MS, toQueryString, type QueryParams } from "./sync";
+import { callApi, type QueryParams } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import type { ConfigurationPageDto } from "@/lib/schemas/configurations";
+import { REFRESH_MS } from "./refresh";
 
-export type ConfigurationListDto = Awaited<ReturnType<typeof listConfigurations>>;
-export type ConfigurationListItem = ConfigurationListDto["items"][number];
-export type ConfigurationDetailDto = Awaited<ReturnType<typeof getConfiguration>>;
+export type { ConfigurationDetailDto, ConfigurationPageDto, ConfigurationReportDto } from "@/lib/schemas/configurations";
+export type ConfigurationListItem = ConfigurationPageDto["items"][number];
 
 export const configurationKeys = {
   all: ["configurations"] as const,
   list: (params: QueryParams) => [...configurationKeys.all, "list", params] as const,
   detail: (id: string) => [...configurationKeys.all, "detail", id] as const,
+  report: (id: string) => [...configurationKeys.all, "report", id] as const,
 };
 
 export function useConfigurations(params: QueryParams) {
   return useQuery({
     queryKey: configurationKeys.list(params),
-    queryFn: ({ signal }) => apiFetch<ConfigurationListDto>(`/api/v1/configurations${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.listConfigurations, { query: params, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS.list,
   });
@@ -26,8 +27,18 @@ export function useConfigurations(params: QueryParams) {
 export function useConfiguration(id: string | null | undefined) {
   return useQuery({
     queryKey: configurationKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiFetch<ConfigurationDetailDto>(`/api/v1/configurations/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.getConfiguration, { params: { id: id! }, signal }),
     enabled: !!id,
     refetchInterval: REFRESH_MS.list,
+  });
+}
+
+/** The vendor's own description, read live when the page opens (the server caches it for a minute). */
+export function useConfigurationReport(id: string) {
+  return useQuery({
+    queryKey: configurationKeys.report(id),
+    queryFn: ({ signal }) => callApi(API.configurationReport, { params: { id }, signal }),
+    staleTime: 60_000,
+    retry: false,
   });
 }

@@ -1,8 +1,9 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiFetch } from "@/lib/api/client";
-import { connectionSchema, type ConnectionDto } from "@/lib/schemas/connections";
+import { callApi } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+
+export type { ConnectionTestDto as ConnectionTestResult } from "@/lib/schemas/sync";
 
 export const connectionKeys = {
   all: ["connections"] as const,
@@ -10,21 +11,14 @@ export const connectionKeys = {
 };
 
 export function useConnections() {
-  return useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/connections", { schema: z.array(connectionSchema), signal }),
-  });
+  return useQuery({ queryKey: connectionKeys.list(), queryFn: ({ signal }) => callApi(API.listConnections, { signal }) });
 }
 
 export function useSaveConnection() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Record<string, unknown> }) =>
-      apiFetch<ConnectionDto>(id ? `/api/v1/connections/${id}` : "/api/v1/connections", {
-        method: id ? "PATCH" : "POST",
-        body,
-        schema: connectionSchema,
-      }),
+      id ? callApi(API.updateConnection, { params: { id }, body }) : callApi(API.createConnection, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionKeys.all }),
   });
 }
@@ -32,30 +26,19 @@ export function useSaveConnection() {
 export function useDeleteConnection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/connections/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => callApi(API.deleteConnection, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionKeys.all }),
   });
 }
 
-const testResultSchema = z.object({
-  ok: z.boolean(),
-  summary: z.string().optional(),
-  message: z.string().optional(),
-  kind: z.string().optional(),
-  durationMs: z.number(),
-});
-export type ConnectionTestResult = z.infer<typeof testResultSchema>;
-
 export function useTestConnection() {
-  return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/connections/${id}/test`, { method: "POST", schema: testResultSchema }),
-  });
+  return useMutation({ mutationFn: (id: string) => callApi(API.testConnection, { params: { id } }) });
 }
 
 export function useSyncNow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/v1/connections/${id}/sync`, { method: "POST" }),
+    mutationFn: (id: string) => callApi(API.syncConnection, { params: { id } }),
     // The sync runs in the background; refresh the list a few times so its outcome shows up.
     onSuccess: () => {
       for (const delay of [1500, 5000, 15000]) setTimeout(() => void queryClient.invalidateQueries({ queryKey: connectionKeys.all }), delay);

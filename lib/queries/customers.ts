@@ -1,11 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { listCustomers } from "@/lib/services/customers";
-import { REFRESH_MS, toQueryString } from "./sync";
+import { callApi } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import { REFRESH_MS } from "./refresh";
 
-export type CustomerListDto = Awaited<ReturnType<typeof listCustomers>>;
-export type CustomerDto = CustomerListDto["items"][number];
+export type { CustomerDto } from "@/lib/schemas/customers";
 
 export const customerKeys = {
   all: ["customers"] as const,
@@ -16,7 +15,7 @@ export const customerKeys = {
 export function useCustomers(params: { vendor?: string; connectionId?: string } = {}) {
   return useQuery({
     queryKey: customerKeys.list(params),
-    queryFn: ({ signal }) => apiFetch<CustomerListDto>(`/api/v1/customers${toQueryString({ ...params, pageSize: 1000 })}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.listCustomers, { query: { ...params, pageSize: 1000 }, signal }),
     staleTime: REFRESH_MS.list,
     refetchInterval: 5 * REFRESH_MS.list,
   });

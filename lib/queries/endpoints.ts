@@ -1,12 +1,10 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { getEndpoint, listEndpoints } from "@/lib/services/endpoints";
-import { REFRESH_MS, toQueryString, type QueryParams } from "./sync";
+import { callApi, type QueryParams } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import { REFRESH_MS } from "./refresh";
 
-export type EndpointListDto = Awaited<ReturnType<typeof listEndpoints>>;
-export type EndpointDto = EndpointListDto["items"][number];
-export type EndpointDetailDto = Awaited<ReturnType<typeof getEndpoint>>;
+export type { EndpointDetailDto, EndpointDto, EndpointPageDto } from "@/lib/schemas/endpoints";
 
 export const endpointKeys = {
   all: ["endpoints"] as const,
@@ -17,7 +15,7 @@ export const endpointKeys = {
 export function useEndpoints(params: QueryParams, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: endpointKeys.list(params),
-    queryFn: ({ signal }) => apiFetch<EndpointListDto>(`/api/v1/endpoints${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.listEndpoints, { query: params, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS.list,
     enabled: options.enabled,
@@ -27,7 +25,7 @@ export function useEndpoints(params: QueryParams, options: { enabled?: boolean }
 export function useEndpoint(id: string | null | undefined) {
   return useQuery({
     queryKey: endpointKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiFetch<EndpointDetailDto>(`/api/v1/endpoints/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.getEndpoint, { params: { id: id! }, signal }),
     enabled: !!id,
     refetchInterval: REFRESH_MS.list,
   });

@@ -1,10 +1,11 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { monitoringOverview } from "@/lib/services/monitoring";
-import { REFRESH_MS, toQueryString } from "./sync";
+import { callApi } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import type { MonitoringDto } from "@/lib/schemas/monitoring";
+import { REFRESH_MS } from "./refresh";
 
-export type MonitoringDto = Awaited<ReturnType<typeof monitoringOverview>>;
+export type { MonitoringDto } from "@/lib/schemas/monitoring";
 export type MonitoringItem = MonitoringDto["items"][number];
 export type MonitoringParams = { vendor?: string; customerId?: string; limit?: number };
 
@@ -16,7 +17,7 @@ export const monitoringKeys = {
 export function useMonitoring(params: MonitoringParams = {}) {
   return useQuery({
     queryKey: monitoringKeys.overview(params),
-    queryFn: ({ signal }) => apiFetch<MonitoringDto>(`/api/v1/monitoring${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.monitoring, { query: params, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS.live,
   });

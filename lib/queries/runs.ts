@@ -1,25 +1,23 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { getRun, listRuns, runGrid } from "@/lib/services/runs";
-import { REFRESH_MS, toQueryString, type QueryParams } from "./sync";
+import { callApi, type QueryParams } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import { REFRESH_MS } from "./refresh";
 
-export type RunListDto = Awaited<ReturnType<typeof listRuns>>;
-export type RunDto = RunListDto["items"][number];
-export type RunDetailDto = Awaited<ReturnType<typeof getRun>>;
-export type RunGridDto = Awaited<ReturnType<typeof runGrid>>;
+export type { RunDetailDto, RunDto, RunGridDto, RunPageDto, RunReportDto } from "@/lib/schemas/runs";
 
 export const runKeys = {
   all: ["runs"] as const,
   list: (params: QueryParams) => [...runKeys.all, "list", params] as const,
   grid: (params: QueryParams) => [...runKeys.all, "grid", params] as const,
   detail: (id: string) => [...runKeys.all, "detail", id] as const,
+  report: (id: string) => [...runKeys.all, "report", id] as const,
 };
 
 export function useRuns(params: QueryParams) {
   return useQuery({
     queryKey: runKeys.list(params),
-    queryFn: ({ signal }) => apiFetch<RunListDto>(`/api/v1/runs${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.listRuns, { query: params, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS.list,
   });
@@ -28,7 +26,7 @@ export function useRuns(params: QueryParams) {
 export function useRunGrid(params: QueryParams) {
   return useQuery({
     queryKey: runKeys.grid(params),
-    queryFn: ({ signal }) => apiFetch<RunGridDto>(`/api/v1/runs/grid${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.runGrid, { query: params, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS.list,
   });
@@ -37,8 +35,19 @@ export function useRunGrid(params: QueryParams) {
 export function useRun(id: string) {
   return useQuery({
     queryKey: runKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<RunDetailDto>(`/api/v1/runs/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.getRun, { params: { id }, signal }),
     // A running run changes; a finished one does not.
     refetchInterval: (query) => (query.state.data?.status === "running" ? REFRESH_MS.live : false),
+  });
+}
+
+/** The vendor's report, read live when the run is opened (the server caches it for a minute); again while it runs. */
+export function useRunReport(id: string, running: boolean) {
+  return useQuery({
+    queryKey: runKeys.report(id),
+    queryFn: ({ signal }) => callApi(API.runReport, { params: { id }, signal }),
+    staleTime: 60_000,
+    retry: false,
+    refetchInterval: running ? 60_000 : false,
   });
 }

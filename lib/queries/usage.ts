@@ -1,12 +1,12 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client";
-import type { usageReport, usageTrend } from "@/lib/services/usage";
-import { REFRESH_MS, toQueryString, type QueryParams } from "./sync";
+import { callApi, toQueryString, type QueryParams } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
+import type { UsageReportDto } from "@/lib/schemas/usage";
+import { REFRESH_MS } from "./refresh";
 
-export type UsageReportDto = Awaited<ReturnType<typeof usageReport>>;
+export type { UsageReportDto, UsageTrendDto } from "@/lib/schemas/usage";
 export type UsageItem = UsageReportDto["items"][number];
-export type UsageTrendDto = Awaited<ReturnType<typeof usageTrend>>;
 
 export const usageKeys = {
   all: ["usage"] as const,
@@ -16,7 +16,7 @@ export const usageKeys = {
 
 /** The usage report's URL; `format: "csv"` is the download. */
 export function usageUrl(params: QueryParams): string {
-  return `/api/v1/usage${toQueryString(params)}`;
+  return `${API.usage.path}${toQueryString(params)}`;
 }
 
 /** The billing page folds and sorts rows itself, so it takes the largest ones the API gives in one page (1,000). */
@@ -26,7 +26,7 @@ export function useUsage(params: QueryParams, options: { enabled?: boolean } = {
   const paged = { ...params, pageSize: USAGE_ROWS_LIMIT };
   return useQuery({
     queryKey: usageKeys.report(paged),
-    queryFn: ({ signal }) => apiFetch<UsageReportDto>(usageUrl(paged), { signal }),
+    queryFn: ({ signal }) => callApi(API.usage, { query: paged, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: 5 * REFRESH_MS.list,
     enabled: options.enabled,
@@ -36,7 +36,7 @@ export function useUsage(params: QueryParams, options: { enabled?: boolean } = {
 export function useUsageTrend(params: QueryParams = {}) {
   return useQuery({
     queryKey: usageKeys.trend(params),
-    queryFn: ({ signal }) => apiFetch<UsageTrendDto>(`/api/v1/usage/trend${toQueryString(params)}`, { signal }),
+    queryFn: ({ signal }) => callApi(API.usageTrend, { query: params, signal }),
     refetchInterval: 5 * REFRESH_MS.list,
   });
 }

@@ -1,8 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiFetch } from "@/lib/api/client";
-import { userSchema } from "@/lib/schemas/users";
+import { callApi } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -10,17 +9,14 @@ export const userKeys = {
 };
 
 export function useUsers() {
-  return useQuery({
-    queryKey: userKeys.list(),
-    queryFn: ({ signal }) => apiFetch("/api/v1/users", { schema: z.array(userSchema), signal }),
-  });
+  return useQuery({ queryKey: userKeys.list(), queryFn: ({ signal }) => callApi(API.listUsers, { signal }) });
 }
 
 export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: Record<string, unknown> }) =>
-      apiFetch(id ? `/api/v1/users/${id}` : "/api/v1/users", { method: id ? "PATCH" : "POST", body, schema: userSchema }),
+      id ? callApi(API.updateUser, { params: { id }, body }) : callApi(API.createUser, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

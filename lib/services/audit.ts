@@ -5,9 +5,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import type { Actor } from "@/lib/auth/actor";
 
-import { type AuditOutcome, type AuditQuery } from "./audit-query";
-
-export { auditQuerySchema } from "./audit-query";
+import type { AuditOutcome, AuditPageDto, AuditQuery } from "@/lib/schemas/audit";
 
 export interface AuditEntry {
   action: string;
@@ -35,7 +33,7 @@ export async function recordAudit(actor: Actor, entry: AuditEntry): Promise<void
   logger.info({ audit: { ...entry, actor: actor.label ?? actor.type } }, `audit ${entry.action} ${entry.outcome}`);
 }
 
-export async function listAuditEvents(query: AuditQuery) {
+export async function listAuditEvents(query: AuditQuery): Promise<AuditPageDto> {
   const where = {
     ...(query.action ? { action: { startsWith: query.action } } : {}),
     ...(query.outcome ? { outcome: query.outcome } : {}),

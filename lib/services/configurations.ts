@@ -1,16 +1,16 @@
 // Backup configurations (MSP360 plans, Rackspace backup configurations) across vendors.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { iso, listQuerySchema, paging, textContains, type Page } from "./listing";
+import {
+  configurationDetailsSchema,
+  type ConfigurationDetailDto,
+  type ConfigurationDto,
+  type ConfigurationListQuery,
+  type ConfigurationPageDto,
+} from "@/lib/schemas/configurations";
+import { asStatus, asVendor, iso, paging, textContains } from "./listing";
 import { runDto } from "./runs";
-
-export const configurationListQuerySchema = listQuerySchema.extend({
-  endpointId: z.string().max(100).optional(),
-  enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  sort: z.enum(["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"]).default("name"),
-});
 
 const include = {
   endpoint: { select: { id: true, name: true } },
@@ -46,17 +46,17 @@ function expectedNextRun(row: ConfigurationRow): Date | null {
   return from ? new Date(from.getTime() + row.expectedIntervalMinutes * 60_000) : null;
 }
 
-export function configurationDto(row: ConfigurationRow) {
+export function configurationDto(row: ConfigurationRow): ConfigurationDto {
   return {
     id: row.id,
-    vendor: row.vendor,
+    vendor: asVendor(row.vendor),
     vendorId: row.vendorId,
     name: row.name,
     type: row.type,
     enabled: row.enabled,
     schedule: { kind: row.scheduleKind, description: row.scheduleDescription, expectedIntervalMinutes: row.expectedIntervalMinutes },
-    lastStatus: row.lastStatus,
-    status: row.status,
+    lastStatus: asStatus(row.lastStatus),
+    status: asStatus(row.status),
     missedSince: iso(row.missedSince),
     lastRunAt: iso(row.lastRunAt),
     lastSuccessAt: iso(row.lastSuccessAt),
@@ -66,9 +66,7 @@ export function configurationDto(row: ConfigurationRow) {
     customerId: row.customerId,
   };
 }
-export type ConfigurationDto = ReturnType<typeof configurationDto>;
-
-export async function listConfigurations(query: z.infer<typeof configurationListQuerySchema>): Promise<Page<ConfigurationDto & { connection: { id: string; name: string } }>> {
+export async function listConfigurations(query: ConfigurationListQuery): Promise<ConfigurationPageDto> {
   const where = {
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
@@ -86,7 +84,7 @@ export async function listConfigurations(query: z.infer<typeof configurationList
   return { items: rows.map((row) => ({ ...configurationDto(row), connection: row.connection })), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getConfiguration(id: string) {
+export async function getConfiguration(id: string): Promise<ConfigurationDetailDto> {
   const row = await db().backupConfiguration.findUnique({ where: { id }, include });
   if (!row) throw new AppError("not_found", "No such backup configuration.");
   const runs = await db().run.findMany({
@@ -95,5 +93,6 @@ export async function getConfiguration(id: string) {
     orderBy: { startedAt: "desc" },
     take: 50,
   });
-  return { ...configurationDto(row), connection: row.connection, details: row.details, raw: row.raw, runs: runs.map(runDto) };
+  const details = configurationDetailsSchema.safeParse(row.details);
+  return { ...configurationDto(row), connection: row.connection, details: details.success ? details.data : null, raw: row.raw, runs: runs.map(runDto) };
 }

@@ -13,7 +13,7 @@ import {
   type ConnectionDto,
 } from "@/lib/schemas/connections";
 import { recordAudit } from "./audit";
-import { connectionHealth } from "./sync-status";
+import { connectionHealth } from "./connection-health";
 
 type ConnectionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["connection"]["findUnique"]>>>;
 

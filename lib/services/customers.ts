@@ -1,13 +1,10 @@
-import "server-only";
-import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { vendorSchema } from "@/lib/vendors/catalog";
-import { listQuerySchema, paging, textContains } from "./listing";
-
-export const customerListQuerySchema = listQuerySchema.extend({ vendor: vendorSchema.optional(), pageSize: z.coerce.number().int().min(1).max(1000).default(200) });
-
 // Customers with their endpoint counts, for filters and the billing page.
-export async function listCustomers(query: z.infer<typeof customerListQuerySchema>) {
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { CustomerListQuery, CustomerDto, Page } from "@/lib/schemas/customers";
+import { asVendor, paging, textContains } from "./listing";
+
+export async function listCustomers(query: CustomerListQuery): Promise<Page<CustomerDto>> {
   const where = {
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
@@ -19,7 +16,7 @@ export async function listCustomers(query: z.infer<typeof customerListQuerySchem
     db().customer.findMany({ where, orderBy: [{ name: query.order }, { id: "asc" }], include: { _count: { select: { endpoints: true } }, connection: { select: { id: true, name: true } } }, ...paging(query) }),
   ]);
   return {
-    items: rows.map((c) => ({ id: c.id, vendor: c.vendor, vendorId: c.vendorId, name: c.name, kind: c.kind, endpointCount: c._count.endpoints, connection: c.connection })),
+    items: rows.map((c) => ({ id: c.id, vendor: asVendor(c.vendor), vendorId: c.vendorId, name: c.name, kind: c.kind, endpointCount: c._count.endpoints, connection: c.connection })),
     total,
     page: query.page,
     pageSize: query.pageSize,

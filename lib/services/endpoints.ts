@@ -1,16 +1,12 @@
 // Endpoints (MSP360 computers, Rackspace agents) of every vendor and customer.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { iso, listQuerySchema, paging, textContains, type Page } from "./listing";
+import type { EndpointDetailDto, EndpointDto, EndpointListQuery, EndpointPageDto } from "@/lib/schemas/endpoints";
+import { asStatus, asVendor, iso, paging, textContains } from "./listing";
 import { configurationDto } from "./configurations";
 import { runDto } from "./runs";
-import { connectionHealth } from "./sync-status";
-
-export const endpointListQuerySchema = listQuerySchema.extend({
-  sort: z.enum(["name", "status", "lastSuccessAt", "storageBytes", "os", "agentVersion"]).default("name"),
-});
+import { connectionHealth } from "./connection-health";
 
 const include = { customer: { select: { id: true, name: true } }, connection: { select: { id: true, name: true, lastSyncStatus: true, lastSyncError: true, lastSyncSuccessAt: true, syncIntervalMinutes: true } } } as const;
 
@@ -19,17 +15,17 @@ function findEndpoint(id: string) {
   return db().endpoint.findUnique({ where: { id }, include });
 }
 
-export function endpointDto(row: EndpointRow) {
+export function endpointDto(row: EndpointRow): EndpointDto {
   return {
     id: row.id,
-    vendor: row.vendor,
+    vendor: asVendor(row.vendor),
     vendorId: row.vendorId,
     name: row.name,
     hostname: row.hostname,
     os: row.os,
     osVersion: row.osVersion,
     agentVersion: row.agentVersion,
-    status: row.status,
+    status: asStatus(row.status),
     online: row.online,
     enabled: row.enabled,
     lastSeenAt: iso(row.lastSeenAt),
@@ -42,9 +38,7 @@ export function endpointDto(row: EndpointRow) {
     connection: { id: row.connection.id, name: row.connection.name, ...connectionHealth(row.connection) },
   };
 }
-export type EndpointDto = ReturnType<typeof endpointDto>;
-
-export async function listEndpoints(query: z.infer<typeof endpointListQuerySchema>): Promise<Page<EndpointDto>> {
+export async function listEndpoints(query: EndpointListQuery): Promise<EndpointPageDto> {
   const where = {
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
@@ -62,7 +56,7 @@ export async function listEndpoints(query: z.infer<typeof endpointListQuerySchem
   return { items: rows.map(endpointDto), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getEndpoint(id: string) {
+export async function getEndpoint(id: string): Promise<EndpointDetailDto> {
   const row = await findEndpoint(id);
   if (!row) throw new AppError("not_found", "No such endpoint.");
   const [configurations, runs] = await Promise.all([

@@ -2,35 +2,15 @@
 // warnings, most severe first, with counts per customer. Counting is done in the database and only the top
 // items are loaded, so a fleet with thousands of problems answers as fast as a healthy one.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { AttentionItem, MonitoringDto, MonitoringQuery } from "@/lib/schemas/monitoring";
 import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
-import { vendorSchema } from "@/lib/vendors/catalog";
-import { iso } from "./listing";
-import { connectionHealth } from "./sync-status";
-
-export const monitoringQuerySchema = z.object({
-  vendor: vendorSchema.optional(),
-  customerId: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
+import { asVendor, iso } from "./listing";
+import { connectionHealth } from "./connection-health";
 
 const CONFIGURATION_PROBLEMS = ["failed", "missed", "warning"] as const;
 
-export interface AttentionItem {
-  kind: "configuration" | "endpoint" | "connection";
-  id: string;
-  status: Status | "stale";
-  severity: number;
-  title: string;
-  vendor: string;
-  customer: { id: string; name: string } | null;
-  endpoint: { id: string; name: string } | null;
-  detail: string | null;
-  since: string | null;
-}
-
-export async function monitoringOverview(query: z.infer<typeof monitoringQuerySchema>) {
+export async function monitoringOverview(query: MonitoringQuery): Promise<MonitoringDto> {
   const client = db();
   const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}) };
   // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
@@ -50,7 +30,7 @@ export async function monitoringOverview(query: z.infer<typeof monitoringQuerySc
   for (const c of connections) {
     const health = connectionHealth(c);
     // A stale connection hides everything behind it: it comes first.
-    if (health.stale) items.push({ kind: "connection", id: c.id, status: "stale", severity: 10, title: c.name, vendor: c.vendor, customer: null, endpoint: null, detail: health.staleReason, since: health.lastSyncSuccessAt });
+    if (health.stale) items.push({ kind: "connection", id: c.id, status: "stale", severity: 10, title: c.name, vendor: asVendor(c.vendor), customer: null, endpoint: null, detail: health.staleReason, since: health.lastSyncSuccessAt });
   }
 
   const select = {
@@ -91,7 +71,7 @@ export async function monitoringOverview(query: z.infer<typeof monitoringQuerySc
     status: c.status as Status,
     severity: STATUS_SEVERITY[c.status as Status],
     title: c.name,
-    vendor: c.vendor,
+    vendor: asVendor(c.vendor),
     customer: c.endpoint.customer,
     endpoint: { id: c.endpoint.id, name: c.endpoint.name },
     detail: c.status === "missed" ? `No successful run since ${c.lastSuccessAt ? c.lastSuccessAt.toISOString() : "it was first seen"}` : (messages.get(c.id) ?? null),
@@ -105,7 +85,7 @@ export async function monitoringOverview(query: z.infer<typeof monitoringQuerySc
       status: "offline" as const,
       severity: STATUS_SEVERITY.offline,
       title: e.name,
-      vendor: e.vendor,
+      vendor: asVendor(e.vendor),
       customer: e.customer,
       endpoint: { id: e.id, name: e.name },
       detail: "The agent is offline: its backups cannot run.",

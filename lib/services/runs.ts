@@ -1,20 +1,10 @@
 // Runs (backups, restores, cleanups) as history, and the success grid (endpoints × days).
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
-import { RUN_TYPES } from "@/lib/vendors/status";
-import { dateRange, dateRangeSchema, iso, listQuerySchema, paging, textContains, type Page } from "./listing";
-
-export const runListQuerySchema = listQuerySchema.extend({
-  ...dateRangeSchema.shape,
-  endpointId: z.string().max(100).optional(),
-  configurationId: z.string().max(100).optional(),
-  type: z.enum(RUN_TYPES).optional(),
-  sort: z.enum(["startedAt", "status", "bytes", "durationSeconds"]).default("startedAt"),
-  order: z.enum(["asc", "desc"]).default("desc"),
-});
+import type { RunDetailDto, RunDto, RunGridDto, RunGridQuery, RunListQuery, RunPageDto } from "@/lib/schemas/runs";
+import { STATUS_SEVERITY, type RunType, type Status } from "@/lib/vendors/status";
+import { asStatus, asVendor, dateRange, iso, paging, textContains } from "./listing";
 
 interface RunRow {
   id: string;
@@ -36,14 +26,14 @@ interface RunRow {
   configuration: { id: string; name: string } | null;
 }
 
-export function runDto(row: RunRow) {
+export function runDto(row: RunRow): RunDto {
   return {
     id: row.id,
     connectionId: row.connectionId,
-    vendor: row.vendor,
+    vendor: asVendor(row.vendor),
     vendorId: row.vendorId,
-    type: row.type,
-    status: row.status,
+    type: row.type as RunType,
+    status: asStatus(row.status),
     startedAt: row.startedAt.toISOString(),
     endedAt: iso(row.endedAt),
     durationSeconds: row.durationSeconds,
@@ -57,11 +47,10 @@ export function runDto(row: RunRow) {
     configuration: row.configuration,
   };
 }
-export type RunDto = ReturnType<typeof runDto>;
 
 const include = { endpoint: { select: { id: true, name: true } }, configuration: { select: { id: true, name: true } } } as const;
 
-function runWhere(query: z.infer<typeof runListQuerySchema>) {
+function runWhere(query: RunListQuery) {
   return {
     ...(query.vendor ? { vendor: query.vendor } : {}),
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
@@ -75,7 +64,7 @@ function runWhere(query: z.infer<typeof runListQuerySchema>) {
   };
 }
 
-export async function listRuns(query: z.infer<typeof runListQuerySchema>): Promise<Page<RunDto>> {
+export async function listRuns(query: RunListQuery): Promise<RunPageDto> {
   const where = runWhere(query);
   const [total, rows] = await Promise.all([
     db().run.count({ where }),
@@ -84,24 +73,17 @@ export async function listRuns(query: z.infer<typeof runListQuerySchema>): Promi
   return { items: rows.map(runDto), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getRun(id: string) {
+export async function getRun(id: string): Promise<RunDetailDto> {
   const row = await db().run.findUnique({ where: { id }, include: { ...include, connection: { select: { id: true, name: true } } } });
   if (!row) throw new AppError("not_found", "No such run.");
   return { ...runDto(row), connection: row.connection, raw: row.raw };
 }
 
-export const runGridQuerySchema = listQuerySchema.extend({
-  /** Number of days up to and including `to` (default today). */
-  days: z.coerce.number().int().min(1).max(90).default(14),
-  to: z.iso.date().optional(),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 /**
  * The success grid MSPs use: one row per endpoint, one cell per day, coloured by that day's worst result.
  * Paged by endpoint, so a large fleet never travels at once.
  */
-export async function runGrid(query: z.infer<typeof runGridQuerySchema>) {
+export async function runGrid(query: RunGridQuery): Promise<RunGridDto> {
   const end = query.to ? new Date(`${query.to}T23:59:59.999Z`) : new Date();
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate()));
   const days = Array.from({ length: query.days }, (_, i) => new Date(lastDay.getTime() - (query.days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
@@ -144,7 +126,7 @@ export async function runGrid(query: z.infer<typeof runGridQuerySchema>) {
     page: query.page,
     pageSize: query.pageSize,
     rows: endpoints.map((e) => ({
-      endpoint: { id: e.id, name: e.name, vendor: e.vendor, status: e.status, connectionId: e.connectionId },
+      endpoint: { id: e.id, name: e.name, vendor: asVendor(e.vendor), status: asStatus(e.status), connectionId: e.connectionId },
       customer: e.customer,
       cells: days.map((day) => cells.get(`${e.id}|${day}`) ?? null),
     })),

@@ -1,32 +1,22 @@
-// Whether a connection's data is fresh, and why not: every page shows this next to vendor data.
+// Sync health of every connection, and "Sync now".
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { iso } from "./listing";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { syncConnection } from "@/lib/sync/engine";
+import { recordAudit } from "./audit";
+import type { SyncStatusDto } from "@/lib/schemas/sync";
+import { connectionHealth } from "./connection-health";
+import { asVendor, iso } from "./listing";
 
-export function connectionHealth(connection: {
-  lastSyncStatus: string | null;
-  lastSyncError: string | null;
-  lastSyncSuccessAt: Date | null;
-  syncIntervalMinutes: number;
-}) {
-  const now = Date.now();
-  // Stale: the last sync failed, or no success for three intervals (e.g. the scheduler could not reach it).
-  const overdue = !connection.lastSyncSuccessAt || now - connection.lastSyncSuccessAt.getTime() > 3 * connection.syncIntervalMinutes * 60_000;
-  const stale = connection.lastSyncStatus === "failed" || (connection.lastSyncStatus !== null && overdue);
-  return {
-    stale,
-    staleReason: stale ? (connection.lastSyncError ?? "No successful sync recently.") : null,
-    lastSyncSuccessAt: iso(connection.lastSyncSuccessAt),
-  };
-}
-
-export async function listSyncStatus() {
+export async function listSyncStatus(): Promise<SyncStatusDto[]> {
   const connections = await db().connection.findMany({
     orderBy: [{ vendor: "asc" }, { name: "asc" }],
     include: { syncRuns: { orderBy: { startedAt: "desc" }, take: 5 } },
   });
   return connections.map((c) => ({
-    connection: { id: c.id, name: c.name, vendor: c.vendor, enabled: c.enabled, isDemo: c.isDemo, syncIntervalMinutes: c.syncIntervalMinutes },
+    connection: { id: c.id, name: c.name, vendor: asVendor(c.vendor), enabled: c.enabled, isDemo: c.isDemo, syncIntervalMinutes: c.syncIntervalMinutes },
     lastSyncAt: iso(c.lastSyncAt),
     lastSyncStatus: c.lastSyncStatus,
     lastSyncError: c.lastSyncError,
@@ -43,4 +33,14 @@ export async function listSyncStatus() {
       warnings: r.warnings,
     })),
   }));
+}
+
+/** "Sync now": starts a sync in the background; GET /api/v1/sync shows how it goes. */
+export async function startSyncNow(actor: Actor, connectionId: string): Promise<{ started: boolean }> {
+  const connection = await db().connection.findUnique({ where: { id: connectionId } });
+  if (!connection) throw new AppError("not_found", "No such connection.");
+  if (!connection.enabled) throw new AppError("conflict", "The connection is disabled; enable it first.");
+  await recordAudit(actor, { action: "connection.sync", outcome: "success", target: { type: "connection", id: connection.id, label: connection.name } });
+  void syncConnection(connection.id, "manual").catch((error) => logger.error({ err: error }, "manual sync crashed"));
+  return { started: true };
 }

@@ -1,23 +1,8 @@
 // Storage and billing across vendors: per customer and per endpoint for a month, trends over months, CSV.
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { vendorSchema } from "@/lib/vendors/catalog";
-
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use YYYY-MM.");
-
-export const usageQuerySchema = z.object({
-  period: period.optional(),
-  from: period.optional(),
-  to: period.optional(),
-  vendor: vendorSchema.optional(),
-  customerId: z.string().max(100).optional(),
-  groupBy: z.enum(["customer", "endpoint"]).default("customer"),
-  format: z.enum(["json", "csv"]).default("json"),
-  /** JSON is paged (per endpoint there can be thousands of rows); CSV exports everything. */
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
-});
+import type { UsageQuery, UsageReportDto, UsageTrendDto, UsageTrendQuery } from "@/lib/schemas/usage";
+import { asVendor } from "./listing";
 
 /** Names for ids, looked up in slices that stay under the databases' parameter limits. */
 async function namesById(model: "customer" | "endpoint", ids: (string | null)[]): Promise<Map<string, string>> {
@@ -38,7 +23,7 @@ export function currentPeriod(now = new Date()): string {
   return now.toISOString().slice(0, 7);
 }
 
-export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
+export async function usageReport(query: UsageQuery): Promise<UsageReportDto> {
   const periods = query.period ? { equals: query.period } : { gte: query.from ?? "0000-00", lte: query.to ?? "9999-12" };
   const single = query.period ?? (!query.from && !query.to ? currentPeriod() : undefined);
   const where = {
@@ -56,7 +41,7 @@ export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
   const [customerNames, endpointNames] = await Promise.all([namesById("customer", rows.map((r) => r.customerId)), namesById("endpoint", rows.map((r) => r.endpointId))]);
   const items = rows.map((r) => ({
     period: r.period,
-    vendor: r.vendor,
+    vendor: asVendor(r.vendor),
     connection: r.connection.name,
     customerId: r.customerId,
     customer: r.customerId ? (customerNames.get(r.customerId) ?? null) : null,
@@ -70,7 +55,7 @@ export async function usageReport(query: z.infer<typeof usageQuerySchema>) {
 }
 
 /** Storage per month and vendor, for the growth chart. */
-export async function usageTrend(query: { vendor?: string; customerId?: string; months?: number }) {
+export async function usageTrend(query: UsageTrendQuery): Promise<UsageTrendDto> {
   const rows = await db().usageRecord.groupBy({
     by: ["period", "vendor"],
     where: { ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}), scope: { startsWith: "customer:" } },
@@ -92,7 +77,7 @@ export async function usageTrend(query: { vendor?: string; customerId?: string; 
     byPeriod.set(r.period, entry);
   }
   const months = [...byPeriod.keys()].sort().slice(-(query.months ?? 12));
-  return { points: months.map((p) => ({ period: p, ...byPeriod.get(p) })) };
+  return { points: months.map((p) => ({ ...byPeriod.get(p), period: p })) as UsageTrendDto["points"] };
 }
 
 function csvCell(value: unknown): string {
@@ -102,7 +87,7 @@ function csvCell(value: unknown): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-export function usageCsv(report: Awaited<ReturnType<typeof usageReport>>): string {
+export function usageCsv(report: UsageReportDto): string {
   const header = ["period", "vendor", "connection", "customer", "endpoint", "storage_bytes", "storage_gb", "cost"];
   const lines = report.items.map((i) =>
     [i.period, i.vendor, i.connection, i.customer, i.endpoint, Math.round(i.storageBytes), (i.storageBytes / 1e9).toFixed(3), i.cost ?? ""].map(csvCell).join(","),

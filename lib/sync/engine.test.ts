@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
 import { useSimulatedVendors } from "@/lib/testing/simulators";
 import { monitoringOverview } from "@/lib/services/monitoring";
-import { listEndpoints, endpointListQuerySchema } from "@/lib/services/endpoints";
+import { listEndpoints } from "@/lib/services/endpoints";
+import { endpointListQuerySchema } from "@/lib/schemas/endpoints";
 import { recomputeStatuses } from "./apply";
 import { syncConnection } from "./engine";
 

@@ -16,6 +16,8 @@ import * as monitoring from "./monitoring/route";
 import * as usage from "./usage/route";
 import * as sync from "./sync/route";
 import * as customers from "./customers/route";
+import * as runReport from "./runs/[id]/report/route";
+import * as configurationReport from "./configurations/[id]/report/route";
 
 interface Page<T> {
   items: T[];
@@ -130,5 +132,48 @@ describe.each(TEST_PROVIDERS)("inventory API on %s", (provider) => {
     expect(status.every((s) => !s.stale && s.recent.length > 0)).toBe(true);
     const list = await get<Page<{ vendor: string; endpointCount: number }>>(customers.GET, "/api/v1/customers");
     expect(new Set(list.items.map((c) => c.vendor))).toEqual(new Set(["msp360", "rackspace"]));
+  });
+
+  it("reads the vendor's report of a run when it is opened, in words, once a minute at most", async () => {
+    const client = database.current.client;
+    const failed = await client.run.findFirstOrThrow({ where: { vendor: "rackspace", type: "backup", status: "failed" } });
+    await vendors.control(vendors.rackspace, "faults", "POST", { route: "*/backup/report/*", kind: "latency", delayMs: 0 });
+    const first = await get<{ report: { status: string; stateLabel: string; reason: string | null; fields: { label: string }[] } }>(runReport.GET, `/api/v1/runs/${failed.id}/report`, { id: failed.id });
+    expect(first.report).toMatchObject({ status: "failed", stateLabel: "Failed" });
+    expect(first.report.reason).toBeTruthy();
+    expect(first.report.fields.map((field) => field.label)).toContain("Files backed up");
+    await get(runReport.GET, `/api/v1/runs/${failed.id}/report`, { id: failed.id });
+    const faults = (await (await fetch(`${vendors.rackspace.url}/_sim/faults`)).json()) as { hits: number }[];
+    expect(faults[0]!.hits).toBe(1);
+    await vendors.control(vendors.rackspace, "faults", "DELETE");
+
+    const msp = await client.run.findFirstOrThrow({ where: { vendor: "msp360" }, orderBy: { startedAt: "desc" } });
+    const mspReport = await get<{ report: { stateLabel: string; fields: { label: string; value: string }[] } }>(runReport.GET, `/api/v1/runs/${msp.id}/report`, { id: msp.id });
+    expect(mspReport.report.fields.find((field) => field.label === "Source")?.value).toBeTruthy();
+    expect(mspReport.report.stateLabel).not.toMatch(/^\d+$/);
+  });
+
+  it("says in words why a vendor's report cannot be read, and the page's own data stays", async () => {
+    const client = database.current.client;
+    const run = await client.run.findFirstOrThrow({ where: { vendor: "rackspace", type: "backup", status: "success" } });
+    await vendors.control(vendors.rackspace, "faults", "POST", { route: "*/backup/report/*", kind: "error", status: 503 });
+    const response = await callRoute(runReport.GET, { cookie, path: `/api/v1/runs/${run.id}/report`, params: { id: run.id } });
+    expect(response.status).toBe(502);
+    expect(response.json).toEqual({ error: { code: "vendor_error", message: expect.stringContaining("Rackspace is having problems"), details: { vendor: "rackspace", kind: "unavailable" } } });
+    await vendors.control(vendors.rackspace, "faults", "DELETE");
+  });
+
+  it("reads a plan as the vendor describes it", async () => {
+    const client = database.current.client;
+    for (const vendor of ["msp360", "rackspace"] as const) {
+      const plan = await client.backupConfiguration.findFirstOrThrow({ where: { vendor, removedAt: null } });
+      const answer = await get<{ report: { schedule: { description: string }; fields: { label: string; value: string }[] } | null }>(
+        configurationReport.GET,
+        `/api/v1/configurations/${plan.id}/report`,
+        { id: plan.id },
+      );
+      expect(answer.report, vendor).not.toBeNull();
+      expect(answer.report!.fields.find((field) => field.label === "Schedule")?.value).toBe(answer.report!.schedule.description);
+    }
   });
 });

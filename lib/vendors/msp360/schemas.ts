@@ -2,7 +2,7 @@
 // vendor's own PascalCase keys and spelling quirks (`ID` vs `Id`, `UserID` vs `UserId`, `LicenseManagmentMode`,
 // `Monitiring`). The simulator's answers parse with these, and the app's client parses real answers with them.
 // Response objects are loose (the real API adds fields over time); request bodies are plain objects.
-// Field notes and sources: /work/shared/research/msp360.md and lib/vendors/msp360/simulator/README.md.
+// Field notes and sources: docs/vendors/msp360-research.md and lib/vendors/msp360/simulator/README.md.
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------- shared

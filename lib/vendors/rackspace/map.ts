@@ -512,7 +512,7 @@ export function toRestoreReportInfo(raw: RackspaceRestoreReport, notes?: ReadNot
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Status mapping (docs/status-mapping-rackspace.md)
+// Status mapping (docs/status-mapping.md)
 // ---------------------------------------------------------------------------------------------------------
 
 /** Every backup and restore state the service uses, with the app's status for it. */
@@ -681,7 +681,7 @@ export function toSnapshotConfiguration(configuration: RackspaceConfigurationInf
     vendorId: String(configuration.id),
     endpointVendorId: String(configuration.agentId),
     name: configuration.name,
-    type: "files",
+    type: "File backup",
     enabled: configuration.active,
     schedule: scheduleOf(configuration),
     nextRunAt: configuration.nextRunAt,

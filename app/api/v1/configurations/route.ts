@@ -1,5 +1,6 @@
+import { API } from "@/lib/api/registry";
 import { apiRoute } from "@/lib/api/route";
-import { configurationListQuerySchema, listConfigurations } from "@/lib/services/configurations";
+import { listConfigurations } from "@/lib/services/configurations";
 
 // GET /api/v1/configurations – backup plans/configurations across vendors
-export const GET = apiRoute({ role: "viewer", query: configurationListQuerySchema }, ({ query }) => listConfigurations(query));
+export const GET = apiRoute(API.listConfigurations, ({ query }) => listConfigurations(query));

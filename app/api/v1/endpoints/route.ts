@@ -1,5 +1,6 @@
+import { API } from "@/lib/api/registry";
 import { apiRoute } from "@/lib/api/route";
-import { endpointListQuerySchema, listEndpoints } from "@/lib/services/endpoints";
+import { listEndpoints } from "@/lib/services/endpoints";
 
 // GET /api/v1/endpoints – endpoints of every vendor, filtered, sorted and paged on the server
-export const GET = apiRoute({ role: "viewer", query: endpointListQuerySchema }, ({ query }) => listEndpoints(query));
+export const GET = apiRoute(API.listEndpoints, ({ query }) => listEndpoints(query));

@@ -1,5 +1,6 @@
-import { apiRoute, idParams } from "@/lib/api/route";
+import { API } from "@/lib/api/registry";
+import { apiRoute } from "@/lib/api/route";
 import { getEndpoint } from "@/lib/services/endpoints";
 
 // GET /api/v1/endpoints/{id} – one endpoint with its raw vendor data, configurations and recent runs
-export const GET = apiRoute({ role: "viewer", params: idParams }, ({ params }) => getEndpoint(params.id));
+export const GET = apiRoute(API.getEndpoint, ({ params }) => getEndpoint(params.id));

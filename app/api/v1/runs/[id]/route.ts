@@ -1,5 +1,6 @@
-import { apiRoute, idParams } from "@/lib/api/route";
+import { API } from "@/lib/api/registry";
+import { apiRoute } from "@/lib/api/route";
 import { getRun } from "@/lib/services/runs";
 
-// GET /api/v1/runs/{id} – one run with the vendor's raw report data
-export const GET = apiRoute({ role: "viewer", params: idParams }, ({ params }) => getRun(params.id));
+// GET /api/v1/runs/{id} – one run with the vendor's raw record
+export const GET = apiRoute(API.getRun, ({ params }) => getRun(params.id));

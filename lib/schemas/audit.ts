@@ -1,3 +1,4 @@
+// The audit log as the API gives it: who did what, when, from where, with what outcome.
 import { z } from "zod";
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
@@ -16,3 +17,23 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  outcome: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  details: z.unknown(),
+});
+export type AuditEventDto = z.infer<typeof auditEventSchema>;
+
+export const auditPageSchema = z.object({ items: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+export type AuditPageDto = z.infer<typeof auditPageSchema>;

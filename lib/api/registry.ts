@@ -1,0 +1,236 @@
+// Every route of the app's JSON API, in one place: method, path, the least role, and the zod schemas of its path
+// parameters, query, body and answer. The route handlers are built from these definitions (lib/api/route.ts),
+// the OpenAPI document is generated from them (lib/api/openapi.ts), and the browser calls them through them
+// (lib/api/client.ts): the three cannot disagree, and a test checks that every route file is here.
+// This module is shared by server and browser: schemas only, no server code.
+import { z } from "zod";
+import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
+import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
+import { connectionSchema, createConnectionInputSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
+import { customerListQuerySchema, customerPageSchema } from "@/lib/schemas/customers";
+import { endpointDetailSchema, endpointListQuerySchema, endpointPageSchema } from "@/lib/schemas/endpoints";
+import { idParams } from "@/lib/schemas/listing";
+import { monitoringQuerySchema, monitoringSchema } from "@/lib/schemas/monitoring";
+import type { Role } from "@/lib/schemas/roles";
+import { runDetailSchema, runGridQuerySchema, runGridSchema, runListQuerySchema, runPageSchema, runReportSchema } from "@/lib/schemas/runs";
+import { connectionTestSchema, syncStartedSchema, syncStatusSchema } from "@/lib/schemas/sync";
+import { demoStatusSchema, healthSchema, meSchema } from "@/lib/schemas/system";
+import { usageQuerySchema, usageReportSchema, usageTrendQuerySchema, usageTrendSchema } from "@/lib/schemas/usage";
+import { createUserInputSchema, setupInputSchema, updateUserInputSchema, userSchema } from "@/lib/schemas/users";
+import { vendorSchema } from "@/lib/vendors/catalog";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** OpenAPI style: `/api/v1/endpoints/{id}`. */
+  path: string;
+  summary: string;
+  /** The least role allowed; "public" needs no session (setup, health). */
+  role: Role | "public";
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** The answer's schema; absent for 204 No Content. */
+  response?: R;
+  /** The success status (200 unless said). */
+  status?: number;
+  /** Other content types the answer may have (the usage CSV). */
+  alsoProduces?: string[];
+  /** Statuses beyond the common ones, with what they mean. */
+  errors?: Record<number, string>;
+}
+
+function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  definition: RouteDefinition<P, Q, B, R>,
+): RouteDefinition<P, Q, B, R> {
+  return definition;
+}
+
+const NOT_FOUND = { 404: "No such object" };
+
+export const API = {
+  health: route({ method: "GET", path: "/api/health", role: "public", summary: "App version and database health", response: healthSchema, errors: { 503: "The database does not answer" } }),
+  setup: route({
+    method: "POST",
+    path: "/api/v1/setup",
+    role: "public",
+    summary: "Create the first admin (only while no user exists)",
+    body: setupInputSchema,
+    response: userSchema,
+    status: 201,
+    errors: { 409: "Setup is already done" },
+  }),
+  me: route({ method: "GET", path: "/api/v1/me", role: "viewer", summary: "The signed-in user", response: meSchema }),
+
+  listConnections: route({ method: "GET", path: "/api/v1/connections", role: "viewer", summary: "List vendor connections (never their secrets)", response: z.array(connectionSchema) }),
+  createConnection: route({
+    method: "POST",
+    path: "/api/v1/connections",
+    role: "admin",
+    summary: "Add a connection; the secret is encrypted at rest",
+    body: createConnectionInputSchema,
+    response: connectionSchema,
+    status: 201,
+  }),
+  getConnection: route({ method: "GET", path: "/api/v1/connections/{id}", role: "viewer", summary: "One connection (never its secret)", params: idParams, response: connectionSchema, errors: NOT_FOUND }),
+  updateConnection: route({
+    method: "PATCH",
+    path: "/api/v1/connections/{id}",
+    role: "admin",
+    summary: "Rename, re-point, enable or disable a connection, or replace its secret",
+    params: idParams,
+    body: updateConnectionInputSchema,
+    response: connectionSchema,
+    errors: NOT_FOUND,
+  }),
+  deleteConnection: route({ method: "DELETE", path: "/api/v1/connections/{id}", role: "admin", summary: "Remove a connection and its stored secret", params: idParams, status: 204, errors: NOT_FOUND }),
+  testConnection: route({
+    method: "POST",
+    path: "/api/v1/connections/{id}/test",
+    role: "admin",
+    summary: "Sign in to the vendor and make one list call; says in words what failed",
+    params: idParams,
+    response: connectionTestSchema,
+    errors: NOT_FOUND,
+  }),
+  syncConnection: route({
+    method: "POST",
+    path: "/api/v1/connections/{id}/sync",
+    role: "technician",
+    summary: "Sync now: starts a sync in the background (GET /api/v1/sync shows it)",
+    params: idParams,
+    response: syncStartedSchema,
+    status: 202,
+    errors: { ...NOT_FOUND, 409: "The connection is disabled, or a sync of it is running" },
+  }),
+  syncStatus: route({ method: "GET", path: "/api/v1/sync", role: "viewer", summary: "Per connection: last sync, whether its data is stale and why, recent syncs", response: z.array(syncStatusSchema) }),
+
+  listUsers: route({ method: "GET", path: "/api/v1/users", role: "admin", summary: "List users", response: z.array(userSchema) }),
+  createUser: route({ method: "POST", path: "/api/v1/users", role: "admin", summary: "Add a user with a role", body: createUserInputSchema, response: userSchema, status: 201, errors: { 409: "The email is taken" } }),
+  updateUser: route({
+    method: "PATCH",
+    path: "/api/v1/users/{id}",
+    role: "admin",
+    summary: "Rename a user, change the role, disable, or reset the password (ends the user's sessions)",
+    params: idParams,
+    body: updateUserInputSchema,
+    response: userSchema,
+    errors: NOT_FOUND,
+  }),
+
+  listEndpoints: route({ method: "GET", path: "/api/v1/endpoints", role: "viewer", summary: "Endpoints of every vendor, filtered, sorted and paged", query: endpointListQuerySchema, response: endpointPageSchema }),
+  getEndpoint: route({
+    method: "GET",
+    path: "/api/v1/endpoints/{id}",
+    role: "viewer",
+    summary: "One endpoint with its configurations, recent runs and the vendor's raw record",
+    params: idParams,
+    response: endpointDetailSchema,
+    errors: NOT_FOUND,
+  }),
+  listConfigurations: route({
+    method: "GET",
+    path: "/api/v1/configurations",
+    role: "viewer",
+    summary: "Backup plans and configurations of every vendor",
+    query: configurationListQuerySchema,
+    response: configurationPageSchema,
+  }),
+  getConfiguration: route({
+    method: "GET",
+    path: "/api/v1/configurations/{id}",
+    role: "viewer",
+    summary: "One configuration with its selection, retention, notifications and recent runs",
+    params: idParams,
+    response: configurationDetailSchema,
+    errors: NOT_FOUND,
+  }),
+  configurationReport: route({
+    method: "GET",
+    path: "/api/v1/configurations/{id}/report",
+    role: "viewer",
+    summary: "The configuration as the vendor describes it now (read from the vendor, cached for a minute)",
+    params: idParams,
+    response: configurationReportSchema,
+    errors: { ...NOT_FOUND, 502: "The vendor could not answer; the message says why", 504: "The vendor did not answer in time" },
+  }),
+  listRuns: route({ method: "GET", path: "/api/v1/runs", role: "viewer", summary: "Run history (backups, restores, cleanups), newest first", query: runListQuerySchema, response: runPageSchema }),
+  runGrid: route({ method: "GET", path: "/api/v1/runs/grid", role: "viewer", summary: "Endpoints × days, each day's worst backup result", query: runGridQuerySchema, response: runGridSchema }),
+  getRun: route({ method: "GET", path: "/api/v1/runs/{id}", role: "viewer", summary: "One run with the vendor's raw record", params: idParams, response: runDetailSchema, errors: NOT_FOUND }),
+  runReport: route({
+    method: "GET",
+    path: "/api/v1/runs/{id}/report",
+    role: "viewer",
+    summary: "The vendor's report of the run (read from the vendor, cached for a minute)",
+    params: idParams,
+    response: runReportSchema,
+    errors: { ...NOT_FOUND, 502: "The vendor could not answer; the message says why", 504: "The vendor did not answer in time" },
+  }),
+  monitoring: route({ method: "GET", path: "/api/v1/monitoring", role: "viewer", summary: "What needs attention now, by severity, with counts per customer", query: monitoringQuerySchema, response: monitoringSchema }),
+  listCustomers: route({ method: "GET", path: "/api/v1/customers", role: "viewer", summary: "Customers of every vendor", query: customerListQuerySchema, response: customerPageSchema }),
+  usage: route({
+    method: "GET",
+    path: "/api/v1/usage",
+    role: "viewer",
+    summary: "Storage and cost per customer or endpoint for a month or a range (`format=csv` for a spreadsheet)",
+    query: usageQuerySchema,
+    response: usageReportSchema,
+    alsoProduces: ["text/csv"],
+  }),
+  usageTrend: route({ method: "GET", path: "/api/v1/usage/trend", role: "viewer", summary: "Storage per month and vendor", query: usageTrendQuerySchema, response: usageTrendSchema }),
+  audit: route({ method: "GET", path: "/api/v1/audit", role: "admin", summary: "Audit events, newest first, filtered and paged by cursor", query: auditQuerySchema, response: auditPageSchema }),
+
+  demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, and its connections", response: demoStatusSchema }),
+  installDemo: route({
+    method: "POST",
+    path: "/api/v1/demo",
+    role: "admin",
+    summary: "Install the demo (two connections to the in-app vendor simulators) and sync it",
+    response: demoStatusSchema,
+    status: 201,
+    errors: { 409: "The demo is installed already" },
+  }),
+  removeDemo: route({ method: "DELETE", path: "/api/v1/demo", role: "admin", summary: "Remove the demo connections and the simulated vendors", response: demoStatusSchema }),
+  demoSimulatorRead: route({
+    method: "GET",
+    path: "/api/v1/demo/simulators/{vendor}/{path}",
+    role: "admin",
+    summary: "The demo simulators' control routes: `_sim/state`, `_sim/clock`, `_sim/faults`",
+    params: z.object({ vendor: vendorSchema, path: z.array(z.string()).min(1) }),
+    errors: NOT_FOUND,
+  }),
+  demoSimulatorChange: route({
+    method: "POST",
+    path: "/api/v1/demo/simulators/{vendor}/{path}",
+    role: "admin",
+    summary: "Move a demo simulator's clock or add a fault (`_sim/clock`, `_sim/faults`)",
+    params: z.object({ vendor: vendorSchema, path: z.array(z.string()).min(1) }),
+    errors: NOT_FOUND,
+  }),
+  demoSimulatorClear: route({
+    method: "DELETE",
+    path: "/api/v1/demo/simulators/{vendor}/{path}",
+    role: "admin",
+    summary: "Remove a demo simulator's faults (`_sim/faults`, `_sim/faults/{id}`)",
+    params: z.object({ vendor: vendorSchema, path: z.array(z.string()).min(1) }),
+    errors: NOT_FOUND,
+  }),
+  openapi: route({ method: "GET", path: "/api/v1/openapi.json", role: "public", summary: "This document" }),
+} satisfies Record<string, RouteDefinition>;
+
+export type ApiRoutes = typeof API;
+
+/** `/api/v1/runs/{id}` with `{ id: "r1" }` → `/api/v1/runs/r1`. */
+export function fillPath(path: string, params: Record<string, string | string[]> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return Array.isArray(value) ? value.map(encodeURIComponent).join("/") : encodeURIComponent(value);
+  });
+}
