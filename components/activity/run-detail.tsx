@@ -52,7 +52,7 @@ export function RunDetail({ id }: { id: string }) {
     <div className="grid grid-cols-1 gap-6">
       <DetailHeader
         back={{ href: "/activity?view=list", label: "Activity" }}
-        title={`${typeLabel} of ${run.endpoint.name}`}
+        title={run.type === "other" && run.configuration ? `${run.configuration.name} on ${run.endpoint.name}` : `${typeLabel} of ${run.endpoint.name}`}
         status={run.status}
         vendor={run.vendor}
         facts={[

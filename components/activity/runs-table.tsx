@@ -12,7 +12,7 @@ import type { RunDto } from "@/lib/queries/runs";
 import type { Vendor } from "@/lib/vendors/catalog";
 import { formatDistanceToNow } from "date-fns";
 
-export const RUN_TYPE_LABELS: Record<string, string> = { backup: "Backup", restore: "Restore", cleanup: "Cleanup", other: "Other" };
+export const RUN_TYPE_LABELS: Record<string, string> = { backup: "Backup", restore: "Restore", cleanup: "Cleanup", other: "Check or other job" };
 
 function Started({ value }: { value: string }) {
   return (

@@ -87,8 +87,8 @@ export function RunReportCard({ runId, vendor, running }: { runId: string; vendo
               { label: "Files", value: report.filesProcessed === null ? null : formatNumber(report.filesProcessed) },
               { label: "Data", value: report.bytes === null ? null : formatBytes(report.bytes) },
               { label: "Errors", value: report.errorCount === null ? null : formatNumber(report.errorCount) },
+              ...(report.reason ? [{ label: "Reason", value: report.reason }] : []),
               ...report.fields.map((field) => ({ label: field.label, value: field.value })),
-              ...(report.reason ? [{ label: "Reason", value: report.reason, wide: true }] : []),
             ]}
           />
           {report.errors.length ? (

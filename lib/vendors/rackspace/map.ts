@@ -775,6 +775,14 @@ function sizeText(bytes: number | null): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
+/** A reason the service gives as one CamelCase word ("BackupVaultLocked") in words ("Backup vault locked"). */
+function reasonText(reason: string): string | null {
+  if (!reason) return null;
+  if (!/^[A-Z][A-Za-z]+$/.test(reason)) return reason;
+  const words = reason.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const reportErrors = (errors: RackspaceReportErrorInfo[]) =>
   errors.map((error) => ({ path: error.path || null, message: [error.description, error.exception].filter(Boolean).join(": ") || "Error" }));
 
@@ -796,7 +804,7 @@ export function backupRunReport(report: RackspaceBackupReportInfo): RunReport {
     filesProcessed: report.filesBackedUp,
     bytes: report.bytesBackedUp,
     errorCount: report.errorCount,
-    reason: report.reason || null,
+    reason: reasonText(report.reason),
     fields,
     errors: reportErrors(report.errors),
   };
@@ -820,7 +828,7 @@ export function restoreRunReport(report: RackspaceRestoreReportInfo): RunReport 
     filesProcessed: report.filesRestored,
     bytes: report.bytesRestored,
     errorCount: report.errorCount,
-    reason: report.reason || null,
+    reason: reasonText(report.reason),
     fields,
     errors: reportErrors(report.errors),
   };

@@ -1,6 +1,7 @@
 // ASP.NET Web API manners: JSON bodies, `{"Message": ...}` errors, empty 200s, model binding that ignores the
 // case of JSON keys and also reads form-encoded bodies.
-import { z } from "zod";
+import type { z } from "zod";
+import { reshape } from "../../tolerant";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -53,49 +54,6 @@ function invalid(modelState: Record<string, string[]>): ApiError {
   return new ApiError(json({ Message: "The request is invalid.", ModelState: modelState }, 400));
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Renames body keys to the schema's spelling, ignoring case, the way Json.NET binds them. */
-function canonicalize(value: unknown, schema: z.core.$ZodType): unknown {
-  const def = schema._zod.def;
-  switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "nonoptional":
-    case "readonly":
-    case "catch":
-      return canonicalize(value, (def as unknown as { innerType: z.core.$ZodType }).innerType);
-    case "pipe":
-      return canonicalize(value, (def as z.core.$ZodPipeDef).in);
-    case "union": {
-      const options = (def as z.core.$ZodUnionDef).options;
-      const wanted = Array.isArray(value) ? "array" : isPlainObject(value) ? "object" : null;
-      const match = wanted && options.find((option) => option._zod.def.type === wanted);
-      return match ? canonicalize(value, match) : value;
-    }
-    case "array":
-      return Array.isArray(value) ? value.map((item) => canonicalize(item, (def as z.core.$ZodArrayDef).element)) : value;
-    case "object": {
-      if (!isPlainObject(value)) return value;
-      const shape = (def as z.core.$ZodObjectDef).shape;
-      const byLowerCase = new Map(Object.keys(shape).map((key) => [key.toLowerCase(), key]));
-      const result: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const canonical = byLowerCase.get(key.toLowerCase());
-        const fieldSchema = canonical ? shape[canonical] : undefined;
-        result[canonical ?? key] = fieldSchema ? canonicalize(item, fieldSchema) : item;
-      }
-      return result;
-    }
-    default:
-      return value;
-  }
-}
-
 /** Reads the raw body: JSON, or form-encoded fields as strings; null when there is none. */
 export async function readRawBody(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -113,7 +71,8 @@ export async function readRawBody(request: Request): Promise<unknown> {
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, model = "model"): Promise<z.output<S>> {
   const raw = await readRawBody(request);
   if (raw === null) throw invalid({ [model]: ["The request body is required."] });
-  const parsed = schema.safeParse(canonicalize(raw, schema));
+  // Json.NET binds field names without regard to case, reads null as "not given" and "12" as 12.
+  const parsed = schema.safeParse(reshape(schema, raw));
   if (parsed.success) return parsed.data;
   const modelState: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {

@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { parseRackspaceBoolean } from "../schemas";
+import { reshape } from "../../tolerant";
 import type { Tenant } from "./model";
 import { RackspaceApiError } from "./wire";
 
@@ -66,7 +67,8 @@ export function invalid(field: string, message: string): RackspaceApiError {
 }
 
 function parseWith<T>(raw: unknown, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(raw);
+  // ASP.NET model binding: field names without regard to case, null as "not given", "6" as 6.
+  const parsed = schema.safeParse(reshape(schema, raw));
   if (parsed.success) return parsed.data;
   const modelState: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {

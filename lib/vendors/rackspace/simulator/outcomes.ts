@@ -167,9 +167,14 @@ export interface RestoreFigures {
   bytes: number;
 }
 
-/** Files and bytes a restore brings back: each included item expands by its type, exclusions trim the result. */
+/**
+ * Files and bytes a restore brings back: each included item expands by its type, exclusions trim the result. A
+ * restore that includes nothing brings back the whole backup (seed 003 sets no rule against it, and Rackspace's
+ * own SDKs start restores that way).
+ */
 export function restoreFigures(seed: number, dataset: Dataset, files: readonly RestoreFile[]): RestoreFigures {
   const averageFileBytes = dataset.bytes / Math.max(1, dataset.files);
+  if (!files.some((file) => file.filter === 1)) return { files: dataset.files, bytes: dataset.bytes };
   let count = 0;
   let bytes = 0;
   files.forEach((file, i) => {

@@ -61,7 +61,6 @@ function checkVaultPassword(world: RackspaceWorld, restore: Restore, encryptedPa
 
 function startRestore(world: RackspaceWorld, restore: Restore, encryptedPassword: string | null | undefined): void {
   if (restore.timing) throw new RackspaceApiError(400, `Restore ${restore.id} has already been started.`);
-  if (!restore.files.some((file) => file.filter === 1)) throw new RackspaceApiError(400, "Include at least one file or folder before starting the restore.");
   if (restore.destination.isDisabled) throw new RackspaceApiError(403, "The destination agent is disabled.");
   world.startRestore(restore, checkVaultPassword(world, restore, encryptedPassword));
 }

@@ -146,7 +146,8 @@ export function configurationBody(world: RackspaceWorld, configuration: BackupCo
     TimeZoneId: schedule.timeZoneId,
     VersionRetention: configuration.versionRetention,
   };
-  if (view === "created") body.EncryptionKey = publicKeyUpper(world, agent);
+  // The live service names the agent's key on a configuration it creates and on GET backup-configuration/{id}.
+  if (view === "created" || view === "details") body.EncryptionKey = publicKeyUpper(world, agent);
   if (view === "userList") body.BackupState = last.backupState;
   return body;
 }
@@ -164,6 +165,8 @@ export function backupBody(world: RackspaceWorld, run: BackupRun): RackspaceBack
     StateChangeTime: toRackspaceDate(state.at),
     IsEncrypted: run.encrypted,
     EncryptionKey: { ModulusHex: world.key(agent).modulusHex, ExponentHex: EXPONENT_AS_NUMBER },
+    // Not in the seed's example; the live service names the vault's datacenter.
+    Datacenter: agent.datacenter,
   };
 }
 
