@@ -35,6 +35,8 @@ export interface SyncOptions {
   holder?: string;
   /** The time status rules are judged at (tests align it with a simulator's clock). */
   now?: () => Date;
+  /** Called once the sync holds the lease and its run is recorded: it has really started. */
+  onStarted?: (run: { syncRunId: string; startedAt: Date }) => void;
 }
 
 export async function syncConnection(connectionId: string, trigger: SyncTrigger, options: SyncOptions = {}): Promise<SyncOutcome> {
@@ -49,6 +51,7 @@ export async function syncConnection(connectionId: string, trigger: SyncTrigger,
   const syncRun = await db().syncRun.create({ data: { connectionId, trigger, instance: holder, status: "running", startedAt: started } });
   const heartbeat = setInterval(() => void renewLease(connectionId, holder).catch(() => {}), LEASE_TTL_MS / 3);
   try {
+    options.onStarted?.({ syncRunId: syncRun.id, startedAt: started });
     const { adapter } = await adapterFor(connectionId);
     const snapshot = await adapter.fetchSnapshot();
     const itemsChanged = await applySnapshot(connection, snapshot, now());

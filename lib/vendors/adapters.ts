@@ -3,7 +3,8 @@ import "server-only";
 import type { ConnectionRuntime, VendorAdapter } from "@/lib/sync/snapshot";
 import { getConnectionSecret } from "@/lib/services/connections";
 import { db } from "@/lib/db/client";
-import { VENDOR_INFO, vendorSchema, type Vendor } from "./catalog";
+import { vendorFetch } from "@/lib/security/vendor-fetch";
+import { vendorSchema, type Vendor } from "./catalog";
 import { createMsp360Adapter } from "./msp360/adapter";
 import { createRackspaceAdapter } from "./rackspace/adapter";
 import { connectionRateLimiter } from "./rate-limit";
@@ -20,17 +21,19 @@ const FACTORIES: Record<Vendor, (runtime: ConnectionRuntime) => VendorAdapter> =
 export async function connectionRuntime(connectionId: string): Promise<{ vendor: Vendor; runtime: ConnectionRuntime }> {
   const row = await db().connection.findUniqueOrThrow({ where: { id: connectionId } });
   const vendor = vendorSchema.parse(row.vendor);
-  const { username, secret } = await getConnectionSecret(connectionId);
+  // The secret comes with the one URL it was saved for; every request is checked by the vendor URL policy.
+  const { username, secret, baseUrl } = await getConnectionSecret(connectionId);
   return {
     vendor,
     runtime: {
       id: row.id,
       username,
       secret,
-      baseUrl: row.baseUrl ?? VENDOR_INFO[vendor].defaultBaseUrl,
+      baseUrl,
       region: row.region,
       tokens: connectionTokenStore(row),
       limiter: connectionRateLimiter(row.id, REQUESTS_PER_MINUTE[vendor]),
+      http: { fetch: vendorFetch({ vendor, isDemo: row.isDemo }) },
     },
   };
 }

@@ -11,6 +11,7 @@ export type VendorErrorKind =
   | "not_found" // the vendor has no such object
   | "rejected" // another 4xx: the vendor refused the request
   | "malformed" // a body that is not valid JSON (cut off on the way): worth another try
+  | "refused_url" // the app does not send requests (or the secret) there: URL policy, or a URL changed without the secret
   | "bad_response"; // fields not as documented: the vendor changed its API
 
 export class VendorError extends Error {
@@ -57,5 +58,7 @@ export function describeVendorError(error: VendorError): string {
       return `${who} sent an answer that was cut off or garbled; the app will try again.`;
     case "bad_response":
       return `${who} answered in an unexpected form: ${error.message}.`;
+    case "refused_url":
+      return `Nothing was sent to ${who}: ${error.message}`;
   }
 }

@@ -4,6 +4,7 @@
 import pRetry, { AbortError } from "p-retry";
 import { z } from "zod";
 import type { Vendor } from "./catalog";
+import { VendorUrlRefusedError } from "@/lib/security/vendor-urls";
 import { VendorError } from "./errors";
 
 export interface RateLimiter {
@@ -53,23 +54,45 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The message a vendor put in its error body, whatever its shape ({Message}, {message}, {error_description}, ...). */
+/** The longest vendor message passed on to users. */
+export const VENDOR_MESSAGE_MAX = 200;
+
+/** A vendor's message as users may read it: one line, no control characters, length-capped. */
+export function shortVendorText(text: string): string | undefined {
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  if (!line) return undefined;
+  return line.length > VENDOR_MESSAGE_MAX ? `${line.slice(0, VENDOR_MESSAGE_MAX - 1)}…` : line;
+}
+
+/** The message fields of the vendors' documented JSON error bodies, top level (MSP360, Rackspace backup API). */
+const MESSAGE_FIELDS = ["error_description", "Message", "message", "ErrorMessage", "error"];
+
+/**
+ * The vendor's own short message from a JSON error body, or undefined. Only the documented shapes count:
+ * `{Message}` / `{ErrorCode, Message}` / `{error, error_description}` (MSP360), `{Message}` (Rackspace backup
+ * API) and `{"<fault>": {code, message}}` (Rackspace identity). Anything else (text, HTML, other JSON) is
+ * never passed on: the answer may come from something that is not the vendor.
+ */
 export function vendorMessageOf(body: unknown): string | undefined {
-  if (typeof body === "string") return body.slice(0, 300) || undefined;
-  if (!body || typeof body !== "object") return undefined;
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  for (const key of ["error_description", "Message", "message", "error"]) {
+  for (const key of MESSAGE_FIELDS) {
     const value = record[key];
-    if (typeof value === "string" && value) return value.slice(0, 300);
+    if (typeof value === "string") return shortVendorText(value);
   }
-  for (const value of Object.values(record)) {
-    const nested = vendorMessageOf(value);
-    if (nested && typeof value === "object") return nested;
+  const entries = Object.entries(record);
+  if (entries.length === 1) {
+    const fault = entries[0]![1] as Record<string, unknown> | null;
+    if (fault && typeof fault === "object" && typeof fault.message === "string" && (fault.code === undefined || typeof fault.code === "number")) {
+      return shortVendorText(fault.message);
+    }
   }
   return undefined;
 }
 
 function classifyFetchError(vendor: Vendor, error: unknown, timedOut: boolean): VendorError {
+  const refused = [error, (error as { cause?: unknown })?.cause].find((e): e is VendorUrlRefusedError => e instanceof VendorUrlRefusedError);
+  if (refused) return new VendorError(vendor, "refused_url", refused.reason);
   if (timedOut) return new VendorError(vendor, "timeout", "no answer in time");
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? "";
@@ -171,7 +194,7 @@ export class VendorHttpClient {
     const path = url.pathname;
     const accepted = response.ok || options.acceptStatus?.includes(response.status);
     if (!accepted) {
-      const details = { status: response.status, vendorMessage: vendorMessageOf(parseFailed ? text : parsed), path, retryAfterMs: retryAfterMs(response.headers) };
+      const details = { status: response.status, vendorMessage: parseFailed ? undefined : vendorMessageOf(parsed), path, retryAfterMs: retryAfterMs(response.headers) };
       if (response.status === 401 || response.status === 403) throw new VendorError(this.vendor, "auth", `HTTP ${response.status} on ${path}`, details);
       if (response.status === 429 || response.status === 413) throw new VendorError(this.vendor, "rate_limited", `HTTP ${response.status} on ${path}`, details);
       if (response.status === 404) throw new VendorError(this.vendor, "not_found", `HTTP 404 on ${path}`, details);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ConnectionRuntime, TokenStore } from "@/lib/sync/snapshot";
 import { VendorError } from "../errors";
-import { VendorHttpClient, type RequestOptions, type VendorResponse } from "../http-client";
+import { shortVendorText, VendorHttpClient, type RequestOptions, type VendorResponse } from "../http-client";
 import * as S from "./schemas";
 
 /** A cached token is used only while it has at least this long to live; closer to expiry we sign in again. */
@@ -148,7 +148,8 @@ export class Msp360Client extends VendorHttpClient {
   async createUser(body: S.Msp360UserCreate): Promise<string> {
     const { status, data } = await this.call("POST", "api/Users", { json: body, schema: S.msp360NewIdSchema });
     if (S.msp360GuidSchema.safeParse(data).success) return data;
-    throw new VendorError("msp360", "rejected", `the user was not created: ${data}`, { status, vendorMessage: data, path: "/api/Users" });
+    const said = shortVendorText(data);
+    throw new VendorError("msp360", "rejected", `the user was not created: ${said}`, { status, vendorMessage: said, path: "/api/Users" });
   }
 
   // DELETE api/Users/{id}/Account
