@@ -48,7 +48,10 @@ function assertSameOrigin(request: Request): void {
   }
   let originHost: string;
   try {
-    originHost = new URL(origin).host.toLowerCase();
+    const url = new URL(origin);
+    // A browser sends a bare serialized origin (scheme://host[:port]); anything else did not come from one.
+    if (url.origin !== origin.toLowerCase().replace(/\/$/, "")) throw new Error("not a serialized origin");
+    originHost = url.host;
   } catch {
     throw new AppError("forbidden", "The Origin header is not a valid origin.");
   }

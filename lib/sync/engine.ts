@@ -39,8 +39,22 @@ export interface SyncOptions {
   onStarted?: (run: { syncRunId: string; startedAt: Date }) => void;
 }
 
+/** Syncs under way in this process. The lease lets its holder in again; a second sync of the same connection must not. */
+const inProgress = new Set<string>();
+
 export async function syncConnection(connectionId: string, trigger: SyncTrigger, options: SyncOptions = {}): Promise<SyncOutcome> {
   const holder = options.holder ?? INSTANCE_ID;
+  const key = `${holder}|${connectionId}`;
+  if (inProgress.has(key)) return { status: "skipped", reason: "this connection is already syncing" };
+  inProgress.add(key);
+  try {
+    return await syncOnce(connectionId, trigger, holder, options);
+  } finally {
+    inProgress.delete(key);
+  }
+}
+
+async function syncOnce(connectionId: string, trigger: SyncTrigger, holder: string, options: SyncOptions): Promise<SyncOutcome> {
   const now = options.now ?? (() => new Date());
   const connection = await db().connection.findUnique({ where: { id: connectionId } });
   if (!connection) return { status: "skipped", reason: "no such connection" };
