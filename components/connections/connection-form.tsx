@@ -55,7 +55,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
   async function onSubmit(values: FormValues) {
     setFormError(null);
     if (urlChanged && !values.secret) {
-      form.setError("secret", { message: `The URL changed: enter the ${info.secretLabel.toLowerCase()} again.` });
+      form.setError("secret", { message: `The URL changed: enter the ${info.secretLabel} again.` });
       return;
     }
     const body: Record<string, unknown> = { name: values.name, username: values.username, baseUrl: values.baseUrl };

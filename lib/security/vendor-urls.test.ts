@@ -96,6 +96,11 @@ describe("vendor URL policy", () => {
     expect(refused(`${origin}/api/v1/users`, { vendor: "msp360", isDemo: true })).toBe(true);
     expect(refused(`${origin}/sim/rackspace`, { vendor: "msp360", isDemo: true })).toBe(true);
     expect(refused("http://127.0.0.1:6379/sim/msp360", { vendor: "msp360", isDemo: true })).toBe(true);
+    // The same port on loopback under another name: the Rackspace simulator's catalog uses the request's URL.
+    const port = new URL(origin).port;
+    expect(checkVendorUrl(`http://localhost:${port}/sim/rackspace/dfw/v1.0/1`, { vendor: "rackspace", isDemo: true }).ok).toBe(true);
+    expect(refused(`http://localhost:${port}/sim/rackspace/dfw/v1.0/1`, rax)).toBe(true);
+    expect(refused(`https://localhost:${port}/sim/rackspace`, { vendor: "rackspace", isDemo: true })).toBe(true);
   });
 });
 

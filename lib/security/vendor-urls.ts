@@ -111,10 +111,17 @@ function isListed(url: URL, host: string): boolean {
   return allowedVendorUrls().some((entry) => entry.protocol === url.protocol && entry.host === host && (entry.port === undefined || entry.port === effectivePort(url)));
 }
 
-function isDemoSimulator(url: URL, context: VendorUrlContext): boolean {
+/**
+ * The app's own simulator mount on its own port: the address the demo connections were given, or the same
+ * port on loopback under another name (Next builds request URLs, and so the Rackspace simulator's catalog,
+ * with `localhost`).
+ */
+function isDemoSimulator(url: URL, host: string, context: VendorUrlContext): boolean {
   if (!context.isDemo) return false;
+  const self = new URL(selfOrigin());
   const mount = DEMO_MOUNT[context.vendor];
-  return url.origin === new URL(selfOrigin()).origin && (url.pathname === mount || url.pathname.startsWith(`${mount}/`));
+  const ownHost = host === canonicalHost(self.hostname) || host === "localhost" || (ipaddr.isValid(host) && ipaddr.process(host).range() === "loopback");
+  return url.protocol === self.protocol && effectivePort(url) === effectivePort(self) && ownHost && (url.pathname === mount || url.pathname.startsWith(`${mount}/`));
 }
 
 /** The policy for one URL, without DNS: what a save checks, and what every request checks first. */
@@ -129,7 +136,7 @@ export function checkVendorUrl(raw: string, context: VendorUrlContext): VendorUr
   if (url.username || url.password) return { ok: false, reason: "Put the credentials in their fields, not in the URL." };
   const host = canonicalHost(url.hostname);
   if (isListed(url, host)) return { ok: true, url, checkAddresses: false };
-  if (isDemoSimulator(url, context)) return { ok: true, url, checkAddresses: false };
+  if (isDemoSimulator(url, host, context)) return { ok: true, url, checkAddresses: false };
   const internal = internalHost(host);
   const opener = `An operator can allow it by adding ${url.protocol}//${url.host} to ALLOWED_VENDOR_URLS.`;
   if (internal) return { ok: false, reason: `${host} is ${internal}, which vendor connections may not reach. ${opener}` };
