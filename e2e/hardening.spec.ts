@@ -134,6 +134,16 @@ test("bad percent-encoding, TRACE and an unparseable Origin get a 4xx, not a 500
   expect(crossSite.status()).toBe(403);
 });
 
+test("next-auth's redirects stay on the host the client asked for, whatever X-Forwarded-Host says", async () => {
+  const api = await request.newContext({ baseURL: BASE });
+  const response = await api.get("/api/auth/signin", { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" }, maxRedirects: 0 });
+  expect(response.status()).toBeGreaterThanOrEqual(300);
+  const location = response.headers()["location"] ?? "";
+  expect(location).not.toContain("evil.example");
+  expect(new URL(location, BASE).origin).toBe(BASE);
+  expect(response.headers()["strict-transport-security"]).toBeUndefined();
+});
+
 /** A listening "service" on loopback that records what reaches it and answers with a fixed body. */
 async function collector(answer: { status: number; type: string; body: string }) {
   const received: string[] = [];

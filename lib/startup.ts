@@ -9,9 +9,10 @@ import { bindLegacyConnectionSecrets } from "@/lib/services/connections";
 import { logger } from "@/lib/logger";
 
 export async function runStartupTasks(): Promise<void> {
+  // Each on its own: one that fails must not keep the others (or the scheduler) from running.
+  await recoverInterruptedSyncs().catch((error) => logger.error({ err: error }, "could not recover interrupted syncs"));
+  await bindLegacyConnectionSecrets().catch((error) => logger.error({ err: error }, "could not bind stored secrets to their URLs"));
   try {
-    await recoverInterruptedSyncs();
-    await bindLegacyConnectionSecrets();
     await ensureAdminFromEnv();
     await installDemoFromEnv();
     startSyncScheduler();

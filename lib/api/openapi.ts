@@ -103,7 +103,7 @@ export function openApiDocument() {
       "/api/v1/usage": { get: list("Storage and cost per customer or endpoint for a month (period) or range (from/to); format=csv downloads", usageQuerySchema) },
       "/api/v1/usage/trend": { get: { summary: "Storage per month and vendor", ...role("viewer"), responses: { "200": json({ type: "object" }), ...COMMON_ERRORS } } },
       "/api/v1/sync": { get: { summary: "Per connection: last sync, stale or not and why, recent sync runs", ...role("viewer"), responses: { "200": json({ type: "array" }), ...COMMON_ERRORS } } },
-      "/api/v1/connections/{id}/sync": { parameters: [idParam], post: { summary: "Sync now (runs in the background)", ...role("technician"), responses: { "202": { description: "Started" }, ...COMMON_ERRORS } } },
+      "/api/v1/connections/{id}/sync": { parameters: [idParam], post: { summary: "Sync now: 202 once it has started (it goes on in the background), 409 with since when if one is already running", ...role("technician"), responses: { "202": json({ type: "object", properties: { started: { type: "boolean" }, syncRunId: { type: "string" }, startedAt: { type: "string" } } }, "Started"), "409": errorResponse("Already running (details.runningSince) or disabled"), ...COMMON_ERRORS } } },
       "/api/v1/connections/{id}/test": {
         parameters: [idParam],
         post: { summary: "A real login and one list call; `ok`, and in words what failed", ...role("admin"), responses: { "200": json({ type: "object", properties: { ok: { type: "boolean" }, summary: { type: "string" }, message: { type: "string" }, kind: { type: "string" } } }), ...COMMON_ERRORS } },
