@@ -9,6 +9,9 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { RACKSPACE_REGIONS, type Vendor } from "@/lib/vendors/catalog";
 import { DEMO_MOUNT, selfOrigin } from "@/lib/demo/mount";
+import { VendorUrlRefusedError } from "./url-refused";
+
+export { VendorUrlRefusedError };
 
 /** The vendors' own hosts, reachable over HTTPS on the default port without any setting. */
 export const VENDOR_HOSTS: Record<Vendor, readonly string[]> = {
@@ -31,14 +34,6 @@ export type VendorUrlVerdict =
   | { ok: true; url: URL; checkAddresses: boolean }
   | { ok: false; reason: string };
 
-/** Thrown before a request leaves for a URL the policy refuses. */
-export class VendorUrlRefusedError extends Error {
-  readonly code = "EVENDORURL";
-  constructor(readonly url: string, readonly reason: string) {
-    super(reason);
-    this.name = "VendorUrlRefusedError";
-  }
-}
 
 /** `a.example.com.` and `a.example.com` are the same DNS name; IP literals in their one canonical form. */
 function canonicalHost(hostname: string): string {

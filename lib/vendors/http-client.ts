@@ -4,7 +4,7 @@
 import pRetry, { AbortError } from "p-retry";
 import { z } from "zod";
 import type { Vendor } from "./catalog";
-import { VendorUrlRefusedError } from "@/lib/security/vendor-urls";
+import { VendorUrlRefusedError } from "@/lib/security/url-refused";
 import { VendorError } from "./errors";
 
 export interface RateLimiter {
