@@ -73,7 +73,7 @@ function isJsonContentType(value: string | null): boolean {
   return (value ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
 }
 
-/** Checks every write before anything else runs: same origin, and a JSON body when there is one. */
+/** Checks every write before anything else runs: it must come from our own origin. */
 export function assertWriteRequest(request: Request): void {
   if (MUTATING.has(request.method)) assertSameOrigin(request);
 }

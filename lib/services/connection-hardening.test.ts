@@ -140,6 +140,38 @@ describe.each(TEST_PROVIDERS)("connection secrets and URLs on %s", (provider) =>
     expect((await getConnectionSecret(id)).secret).toBe("legacy-secret");
   });
 
+  it("checks the URLs Rackspace's identity catalog hands out with the same policy: nothing goes to one it refuses", async () => {
+    // An identity service (allowed) whose catalog points the backup API at another loopback address (not allowed).
+    const inner = http.createServer((req, res) => {
+      innerHits.push(`${req.method} ${req.url} ${req.headers["x-auth-token"] ?? ""}`);
+      res.end("[]");
+    });
+    const innerHits: string[] = [];
+    await new Promise<void>((resolve) => inner.listen(0, "127.0.0.2", resolve));
+    const innerUrl = `http://127.0.0.2:${(inner.address() as AddressInfo).port}`;
+    try {
+      collector.answer = {
+        status: 200,
+        type: "application/json",
+        body: JSON.stringify({
+          access: {
+            token: { id: "token-1", expires: new Date(Date.now() + 86_400_000).toISOString(), tenant: { id: "123", name: "123" } },
+            serviceCatalog: [{ name: "cloudBackup", type: "rax:backup", endpoints: [{ region: "DFW", tenantId: "123", publicURL: `${innerUrl}/v1.0/123` }] }],
+            user: { id: "u", name: "demo", roles: [] },
+          },
+        }),
+      };
+      const created = await createConnection(admin, { vendor: "rackspace", name: "Catalog", username: "demo", secret: "api-key", baseUrl: `${collector.url}/v2.0` });
+      const tested = await callRoute(testRoute.POST, { method: "POST", cookie, params: { id: created.id } });
+      expect(tested.json).toMatchObject({ ok: false, kind: "refused_url", message: expect.stringMatching(/127\.0\.0\.2 is a loopback address/) });
+      expect(innerHits).toEqual([]);
+    } finally {
+      collector.answer = { status: 200, type: "application/json", body: "{}" };
+      inner.closeAllConnections();
+      await new Promise((resolve) => inner.close(resolve));
+    }
+  });
+
   it("passes on only a vendor's own short message, never another service's body", async () => {
     const created = await createConnection(admin, { vendor: "msp360", name: "Probe", username: "u", secret: "s", baseUrl: collector.url });
     const internal = [
