@@ -20,10 +20,11 @@ function deadPid(): number {
   return spawnSync(process.execPath, ["-e", ""]).pid!;
 }
 
+/** Waits until the sync is over: its run recorded and its lease released (the engine does that last). */
 async function waitForRun(client: ReturnType<typeof useTestDatabase>["current"]["client"], id: string) {
   for (let i = 0; i < 200; i++) {
     const run = await client.syncRun.findUniqueOrThrow({ where: { id } });
-    if (run.status !== "running") return run;
+    if (run.status !== "running" && (await client.syncLease.count({ where: { connectionId: run.connectionId } })) === 0) return run;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("the sync did not finish");
