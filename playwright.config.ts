@@ -27,6 +27,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", LOG_LEVEL: "warn" },
+    // Connections in the tests point at loopback ports, opened as an operator would open a self-hosted endpoint.
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", LOG_LEVEL: "warn", ALLOWED_VENDOR_URLS: "http://127.0.0.1" },
   },
 });

@@ -76,7 +76,7 @@ async function api(method: string, route: string, body?: unknown) {
 
 try {
   const [mspUrl, raxUrl] = await Promise.all([simulator("msp360"), simulator("rackspace")]);
-  const app = spawnScript(["scripts/start.mjs"], { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-123" });
+  const app = spawnScript(["scripts/start.mjs"], { PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password-123", ALLOWED_VENDOR_URLS: "http://127.0.0.1" });
   app.stdout!.resume();
   for (let i = 0; ; i++) {
     if (i > 300) throw new Error("the app did not start");

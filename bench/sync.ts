@@ -16,7 +16,8 @@ const POSTGRES = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.
 
 // The app's modules read their configuration on first use: point them at a scratch data directory first.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
-Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: "error", NODE_ENV: "production" });
+// The simulators listen on loopback: opened as an operator would open them (ALLOWED_VENDOR_URLS).
+Object.assign(process.env, { DATA_DIR: dataDir, LOG_LEVEL: "error", NODE_ENV: "production", ALLOWED_VENDOR_URLS: "http://127.0.0.1" });
 
 const { setDbForTests } = await import("../lib/db/client");
 const { createTestDatabase } = await import("../lib/testing/databases");

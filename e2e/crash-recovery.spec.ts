@@ -1,69 +1,80 @@
-// The app survives `kill -9`: a second server on its own data directory is killed hard right after a write,
-// restarted, and everything written before the kill is still there.
+// The app survives `kill -9`: a second server on its own data directory is killed hard right after a write
+// and in the middle of a sync, restarted, and everything written before the kill is still there; the sync
+// that was cut off shows as interrupted and "Sync now" starts a new one at once.
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, request, test } from "@playwright/test";
+import { killHard, ownPort, startServer, waitForHealth } from "./server-process";
 
-const PORT = 3230;
+const PORT = ownPort(20);
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-console-crash-"));
+// Tests talk to nothing but loopback: the connections point at local ports, opened as an operator would.
+const ENV = { ALLOWED_VENDOR_URLS: "http://127.0.0.1" };
 
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
-    detached: true,
-    stdio: "ignore",
-  });
+/** A "vendor" that accepts connections and never answers: a sync against it stays running. */
+async function hangingVendor(): Promise<{ url: string; close(): void }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
 }
 
-async function waitForHealth() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const response = await fetch(`${BASE}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not come up");
-}
+type SyncStatus = { connection: { id: string }; recent: { id: string; status: string; error: string | null }[] }[];
 
-function killHard(server: ChildProcess) {
-  process.kill(-server.pid!, "SIGKILL");
-}
-
-test("data written before a kill -9 is there after the restart", async () => {
-  test.setTimeout(120_000);
-  let server = startServer();
+test("data written before a kill -9 is there after the restart; a sync cut off is interrupted and Sync now starts at once", async () => {
+  test.setTimeout(180_000);
+  const vendor = await hangingVendor();
+  let server = startServer(PORT, dataDir, ENV);
   try {
-    await waitForHealth();
+    await waitForHealth(BASE);
     const api = await request.newContext({ baseURL: BASE });
     expect((await api.post("/api/v1/setup", { data: { email: "crash@example.com", name: "Crash", password: "survives-kill-minus-nine" } })).status()).toBe(201);
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
     await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: "crash@example.com", password: "survives-kill-minus-nine", json: "true" } });
-    // Tests talk to nothing but loopback: the connections point at a closed local port, not at the vendor.
     const names = Array.from({ length: 20 }, (_, i) => `Connection ${i}`);
     for (const name of names) {
       const created = await api.post("/api/v1/connections", { data: { vendor: "msp360", name, username: "u", secret: `secret-${name}`, baseUrl: "http://127.0.0.1:9" } });
       expect(created.status()).toBe(201);
     }
+    const hanging = await (await api.post("/api/v1/connections", { data: { vendor: "msp360", name: "Hanging", username: "u", secret: "s", baseUrl: vendor.url } })).json();
+    const first = await api.post(`/api/v1/connections/${hanging.id}/sync`);
+    expect(first.status()).toBe(202);
+    const { syncRunId: cutOff } = await first.json();
+    // While it runs, a second "Sync now" says so, with since when, instead of "started".
+    const again = await api.post(`/api/v1/connections/${hanging.id}/sync`);
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.details.syncRunId).toBe(cutOff);
     killHard(server);
 
-    server = startServer();
-    await waitForHealth();
+    server = startServer(PORT, dataDir, ENV);
+    await waitForHealth(BASE);
     const listed = await (await api.get("/api/v1/connections")).json();
-    expect(listed.map((c: { name: string }) => c.name).sort()).toEqual([...names].sort());
+    expect(listed.map((c: { name: string }) => c.name).sort()).toEqual([...names, "Hanging"].sort());
     const health = await (await api.get("/api/health")).json();
     expect(health.database.ok).toBe(true);
+
+    // At once, not after the dead server's lease would have run out: the new sync really starts.
+    const now = await api.post(`/api/v1/connections/${hanging.id}/sync`);
+    expect(now.status()).toBe(202);
+    const started = await now.json();
+    expect(started).toMatchObject({ started: true });
+    expect(started.syncRunId).not.toBe(cutOff);
+    const status = (await (await api.get("/api/v1/sync")).json()) as SyncStatus;
+    const runs = status.find((c) => c.connection.id === hanging.id)!.recent;
+    expect(runs.find((r) => r.id === cutOff)).toMatchObject({ status: "interrupted", error: expect.stringMatching(/Interrupted/) });
+    expect(runs.find((r) => r.id === started.syncRunId)).toMatchObject({ status: "running" });
   } finally {
-    try {
-      killHard(server);
-    } catch {
-      // already gone
-    }
+    killHard(server);
+    vendor.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -19,8 +19,9 @@ async function syncDemo(request: APIRequestContext) {
   const demo = ((await (await request.get("/api/v1/sync")).json()) as SyncRow[]).filter((row) => row.connection.isDemo);
   expect(demo.map((row) => row.connection.vendor).sort()).toEqual(["msp360", "rackspace"]);
   for (const row of demo) {
+    // 202: started; 409: the install's own first sync is still running (the answer says since when).
     const started = await request.post(`/api/v1/connections/${row.connection.id}/sync`, { data: {} });
-    expect(started.status(), await started.text()).toBe(202);
+    expect([202, 409], await started.text()).toContain(started.status());
   }
   await expect
     .poll(

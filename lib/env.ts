@@ -27,8 +27,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `1` installs the demo (simulated vendors) at start-up when no connection exists. */
   DEMO: optional.transform((v) => v === "1" || v === "true"),
-  /** `1` when a reverse proxy sets X-Forwarded-For; otherwise the client address is not taken from headers. */
-  TRUST_PROXY: optional.transform((v) => v === "1" || v === "true"),
+  /**
+   * Which reverse proxies may tell the client's address, host and scheme (X-Forwarded-*): a hop count, or
+   * comma-separated proxy addresses/CIDRs. Read by the server in scripts/server.mjs, which alone sets those headers.
+   */
+  TRUST_PROXY: optional,
+  /** Comma-separated `scheme://host[:port]` that vendor connections may use besides the vendors' own HTTPS hosts. */
+  ALLOWED_VENDOR_URLS: optional,
+  /** Set by scripts/server.mjs for its own process: proves that the X-Forwarded-* headers came from it. */
+  BACKUP_CONSOLE_FORWARDED_PROOF: optional,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A stored secret no longer decrypts (key lost or rotated away): an admin must enter it again. */
   secret_unreadable: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,

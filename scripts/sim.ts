@@ -47,6 +47,7 @@ const memory = Math.round(process.memoryUsage().rss / 1024 / 1024);
 console.log(`${vendor} simulator: ${endpoints} endpoints, seed ${seed}, built in ${buildMs} ms, ${memory} MB RSS`);
 console.log(`listening on ${server.url}`);
 console.log(vendor === "msp360" ? `base URL: ${server.url}` : `identity URL: ${server.url}/v2.0`);
+console.log(`(the app reaches it once an operator allows it: ALLOWED_VENDOR_URLS=${server.url})`);
 for (let i = 0; i < accounts; i++) {
   console.log(vendor === "msp360" ? `  login ${numbered(i)} / password ${numbered(i)}-password` : `  username ${numbered(i)} / API key ${numbered(i)}-api-key`);
 }

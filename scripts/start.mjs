@@ -1,6 +1,6 @@
 // `npm start`: builds the app when the build is missing or older than the sources, applies pending
-// database migrations, then serves the app with `next start` (PORT, default 3000; HOSTNAME, default all).
-// `npm run dev` does the same with `next dev` and no build. Plain JavaScript, run by node itself, so the
+// database migrations, then serves the app with scripts/server.mjs (PORT, default 3000; HOSTNAME, default all).
+// `npm run dev` does the same with hot reload and no build. Plain JavaScript, run by node itself, so the
 // supervising process stays small next to the server.
 import fs from "node:fs";
 import path from "node:path";
@@ -40,11 +40,14 @@ const tsx = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
 const migrate = spawnSync(process.execPath, [tsx, path.join(PROJECT_ROOT, "scripts/db/deploy.ts")], { cwd: PROJECT_ROOT, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const args = [nextBin, dev ? "dev" : "start", "--port", process.env.PORT ?? "3000"];
-if (process.env.HOSTNAME) args.push("--hostname", process.env.HOSTNAME);
+const args = [path.join(PROJECT_ROOT, "scripts/server.mjs"), ...(dev ? ["--dev"] : [])];
 // V8 grows its heap lazily up to a quarter of the machine's memory; a ceiling makes it collect garbage
 // instead, which keeps a 10,000-endpoint installation's server well inside a few hundred MB.
 const nodeOptions = process.env.NODE_OPTIONS ?? `--max-old-space-size=${process.env.MAX_HEAP_MB ?? 512}`;
-const server = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+const server = spawn(process.execPath, args, {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: { ...process.env, NODE_OPTIONS: nodeOptions, NODE_ENV: dev ? "development" : "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

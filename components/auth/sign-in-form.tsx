@@ -10,6 +10,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 const formSchema = z.object({
   email: z.string().trim().min(1, "Enter your email."),
@@ -22,11 +23,6 @@ const MESSAGES: Record<string, string> = {
   disabled: "This account is disabled. Ask an admin to enable it.",
   throttled: "Too many failed attempts. Wait a few minutes and try again.",
 };
-
-/** Only same-site paths: a crafted callbackUrl must not send the user elsewhere after sign-in. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export function SignInForm() {
   const router = useRouter();
@@ -41,7 +37,8 @@ export function SignInForm() {
       setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
       return;
     }
-    router.replace(safeCallback(searchParams.get("callbackUrl")));
+    // Only same-site paths: a crafted callbackUrl must not send the user elsewhere after sign-in.
+    router.replace(safeCallbackPath(searchParams.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 

@@ -22,9 +22,15 @@ interface FormValues {
   syncIntervalMinutes: number;
 }
 
+/** The URL requests would go to for what the field holds: the vendor's default when it is empty. */
+function effectiveUrl(value: string, vendor: Vendor): string {
+  return value.trim().replace(/\/+$/, "") || VENDOR_INFO[vendor].defaultBaseUrl;
+}
+
 /**
  * Adds a connection, or edits one. On edit the secret field starts empty and is only sent when filled in:
- * the stored secret is never sent to the browser, only replaced.
+ * the stored secret is never sent to the browser, only replaced. A stored secret is bound to its URL, so a
+ * changed URL needs the secret again (the server refuses it otherwise).
  */
 export function ConnectionForm({ connection, onDone }: { connection?: ConnectionDto; onDone: () => void }) {
   const save = useSaveConnection();
@@ -41,11 +47,17 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
     },
   });
   const vendor = useWatch({ control: form.control, name: "vendor" });
+  const baseUrl = useWatch({ control: form.control, name: "baseUrl" });
   const info = VENDOR_INFO[vendor];
+  const urlChanged = !!connection && effectiveUrl(baseUrl, vendor) !== connection.effectiveBaseUrl;
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: FormValues) {
     setFormError(null);
+    if (urlChanged && !values.secret) {
+      form.setError("secret", { message: `The URL changed: enter the ${info.secretLabel} again.` });
+      return;
+    }
     const body: Record<string, unknown> = { name: values.name, username: values.username, baseUrl: values.baseUrl };
     if (!connection) body.vendor = values.vendor;
     if (!connection || values.secret) body.secret = values.secret;
@@ -87,13 +99,22 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
         id="secret"
         label={info.secretLabel}
         error={errors.secret?.message}
-        hint={connection ? "Stored encrypted. Leave empty to keep it; type a new one to replace it." : "Stored encrypted; it is never shown again."}
+        hint={
+          urlChanged ? (
+            <span className="font-medium text-amber-700 dark:text-amber-400">
+              The URL changed, so enter it again: a stored secret is only ever sent to the URL it was saved for.
+            </span>
+          ) : connection
+              ? "Stored encrypted. Leave empty to keep it; type a new one to replace it."
+              : "Stored encrypted; it is never shown again."
+        }
       >
         <Input
           id="secret"
           type="password"
           autoComplete="new-password"
-          placeholder={connection ? "•••••••• (set)" : undefined}
+          placeholder={connection && !urlChanged ? "•••••••• (set)" : undefined}
+          aria-required={!connection || urlChanged}
           aria-invalid={!!errors.secret}
           {...form.register("secret")}
         />

@@ -11,6 +11,7 @@ import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
+import { ApiError } from "@/lib/api/client";
 import { useConnections, useDeleteConnection, useSaveConnection, useSyncNow, useTestConnection, type ConnectionTestResult } from "@/lib/queries/connections";
 import { useDemoStatus } from "@/lib/queries/demo";
 import type { ConnectionDto } from "@/lib/schemas/connections";
@@ -64,7 +65,9 @@ export function ConnectionsManager() {
       await syncNow.mutateAsync(connection.id);
       toast.success(`Syncing ${connection.name}`, { description: "The result shows here in a few seconds." });
     } catch (error) {
-      toast.error("Could not start the sync", { description: (error as Error).message });
+      const since = error instanceof ApiError && error.code === "conflict" ? (error.details as { runningSince?: string | null } | undefined)?.runningSince : undefined;
+      if (since) toast.info(`${connection.name} is already syncing`, { description: `Started at ${new Date(since).toLocaleTimeString()}; the result shows here when it ends.` });
+      else toast.error("Could not start the sync", { description: (error as Error).message });
     }
   }
 

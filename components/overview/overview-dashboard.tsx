@@ -212,7 +212,7 @@ function VendorTable({ connections, syncPending }: { connections: SyncStatusDto[
   );
 }
 
-const SYNC_STATUS: Record<string, DisplayStatus> = { success: "success", partial: "warning", failed: "failed", running: "running" };
+const SYNC_STATUS: Record<string, DisplayStatus> = { success: "success", partial: "warning", failed: "failed", running: "running", interrupted: "warning" };
 
 function SyncHealth({ connections, isPending, role }: { connections: SyncStatusDto[]; isPending: boolean; role: Role }) {
   return (

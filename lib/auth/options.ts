@@ -3,9 +3,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/services/users";
+import { createUserSession, endUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/services/sessions";
 import { signInInputSchema } from "@/lib/schemas/users";
 import { env } from "@/lib/env";
 import { requestOrigin } from "./actor";
+import { safeCallbackPath } from "./callback-url";
 import { authSecret, usesSecureCookies } from "./secret";
 
 /** Error codes the sign-in page turns into messages. */
@@ -16,13 +18,15 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 export function authOptions(): NextAuthOptions {
-  // Without NEXTAUTH_URL, next-auth would send every redirect to http://localhost:3000. Trusting the Host
-  // header the request came in on makes the app work on whatever address it is served at, with no set-up.
+  // Without NEXTAUTH_URL, next-auth would send every redirect to http://localhost:3000. Trusting the host the
+  // request came in on makes the app work on whatever address it is served at, with no set-up. next-auth then
+  // reads X-Forwarded-Host/-Proto, which the app's server (scripts/server.mjs) always overwrites: with the
+  // client's Host, or with a trusted proxy's word (TRUST_PROXY).
   if (!env().NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   return {
     secret: authSecret(),
     useSecureCookies: usesSecureCookies(),
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -38,17 +42,27 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion;
+          // A server-side record per sign-in: signing out deletes it, and with it this cookie's validity.
+          token.sid = await createUserSession(user.id);
         }
         return token;
+      },
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
       },
       session({ session, token }) {
         // The browser needs no more than a name to greet; roles are checked on the server.
         session.user = { name: session.user?.name ?? null, email: session.user?.email ?? null };
         return { ...session, uid: token.uid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSession(token.sid);
       },
     },
   };

@@ -1,5 +1,6 @@
 // Sign-in throttling with rate-limiter-flexible, stored in the app's database so that every instance
-// counts the same failures. Only failures are counted; a success clears the account's counter.
+// counts the same failures. Only failures are counted; a success clears the account's counter. The address
+// is the one the app's server took from the socket (or a trusted proxy): a client cannot choose it.
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db, type Db } from "@/lib/db/client";
@@ -40,8 +41,20 @@ export async function signInRetryAfter(email: string, ip: string | undefined): P
   return blocked.length ? Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000) : 0;
 }
 
+/** How often expired counters are deleted (at a failed sign-in, the only time rows are added). */
+const PRUNE_EVERY_MS = 60_000;
+let lastPrunedAt = 0;
+
+/** Counters whose window has passed are useless: deleted, so the table holds only live counters. */
+export async function pruneExpiredThrottleRows(now = new Date()): Promise<number> {
+  lastPrunedAt = now.getTime();
+  const { count } = await db().rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
+  return count;
+}
+
 export async function recordSignInFailure(email: string, ip: string | undefined): Promise<void> {
   const { perAccount, perAddress } = getLimiters();
+  if (Date.now() - lastPrunedAt >= PRUNE_EVERY_MS) await pruneExpiredThrottleRows().catch(() => 0);
   // consume() rejects once the limit is passed; the block is what we want, not an error.
   await Promise.allSettled([perAccount.consume(accountKey(email, ip)), perAddress.consume(ip ?? "unknown")]);
 }

@@ -6,7 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client/client";
 import { PrismaClient as PostgresClient } from "@/prisma/generated/postgresql/client/client";
 import { env } from "@/lib/env";
-import { resolveDatabaseTarget, type DatabaseTarget } from "./url";
+import { resolveDatabaseTarget, sqliteFilePath, type DatabaseTarget } from "./url";
+import { restrictSqliteFiles } from "./file-mode";
 
 export type Db = SqliteClient;
 
@@ -18,6 +19,8 @@ export function createDb(target: DatabaseTarget = databaseTarget()): Db {
   if (target.provider === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
   }
+  // Owner-only before the first connection creates the WAL and SHM files (they take the database's mode).
+  restrictSqliteFiles(sqliteFilePath(target.url));
   // WAL lets readers run while a writer commits and survives a crash mid-write; busy_timeout waits for a
   // concurrent writer (a second process on the same file) instead of failing at once.
   return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 5000 }) });

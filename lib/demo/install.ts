@@ -11,7 +11,8 @@ import { createConnection, toConnectionDto } from "@/lib/services/connections";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { deleteDemoConfig, loadDemoConfig, newDemoConfig, saveDemoConfig } from "./config";
 import { syncConnection } from "@/lib/sync/engine";
-import { DEMO_MOUNT, forgetDemoSimulators } from "./simulators";
+import { forgetDemoSimulators } from "./simulators";
+import { DEMO_MOUNT, selfOrigin } from "./mount";
 
 export const DEMO_ENDPOINTS = 60;
 
@@ -25,15 +26,7 @@ export async function demoStatus(): Promise<DemoStatus> {
   return { installed: (await loadDemoConfig()) !== null, connections: rows.map(toConnectionDto) };
 }
 
-/**
- * Where the app reaches itself: the demo connections point here, and the server calls them from itself.
- * Loopback unless the server listens on one specific address (the browser's host name might not resolve here).
- */
-export function selfOrigin(): string {
-  const { HOSTNAME, PORT } = env();
-  const host = !HOSTNAME || HOSTNAME === "0.0.0.0" || HOSTNAME === "::" || HOSTNAME === "localhost" ? "127.0.0.1" : HOSTNAME;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${PORT}`;
-}
+export { selfOrigin };
 
 export async function installDemo(actor: Actor, origin: string = selfOrigin()): Promise<DemoStatus> {
   if (await loadDemoConfig()) throw new AppError("conflict", "The demo is already installed.");

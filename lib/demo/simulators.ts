@@ -9,6 +9,7 @@ import { createMsp360Simulator } from "@/lib/vendors/msp360/simulator";
 import { createRackspaceSimulator } from "@/lib/vendors/rackspace/simulator";
 import type { Vendor } from "@/lib/vendors/catalog";
 import { loadDemoConfig, type DemoConfig } from "./config";
+import { DEMO_MOUNT } from "./mount";
 
 interface Mounted {
   config: DemoConfig;
@@ -17,7 +18,7 @@ interface Mounted {
 
 const globalForDemo = globalThis as unknown as { backupConsoleDemo?: Promise<Mounted | null> };
 
-export const DEMO_MOUNT: Record<Vendor, string> = { msp360: "/sim/msp360", rackspace: "/sim/rackspace" };
+export { DEMO_MOUNT };
 
 async function mount(): Promise<Mounted | null> {
   const config = await loadDemoConfig();

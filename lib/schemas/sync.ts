@@ -35,4 +35,4 @@ export const connectionTestSchema = z.object({
 });
 export type ConnectionTestDto = z.infer<typeof connectionTestSchema>;
 
-export const syncStartedSchema = z.object({ started: z.boolean() });
+export const syncStartedSchema = z.object({ started: z.literal(true), syncRunId: z.string(), startedAt: z.string() });

@@ -12,7 +12,7 @@ export async function testConnection(id: string): Promise<ConnectionTestDto> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const { summary } = await adapterFor(row).testConnection();
+    const { summary } = await (await adapterFor(row)).testConnection();
     return { ok: true, summary, durationMs: elapsed() };
   } catch (error) {
     // A vendor that refuses, or a secret that no longer decrypts, is the answer to the test, not a server error.

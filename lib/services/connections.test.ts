@@ -22,7 +22,7 @@ describe.each(TEST_PROVIDERS)("connections on %s", (provider) => {
 
     const row = await database.current.client.connection.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.secretCiphertext).not.toContain(SECRET);
-    expect(await getConnectionSecret(created.id)).toEqual({ vendor: "msp360", username: "api-login", secret: SECRET });
+    expect(await getConnectionSecret(created.id)).toEqual({ vendor: "msp360", username: "api-login", secret: SECRET, baseUrl: "https://api.mspbackups.com" });
 
     const events = await listAuditEvents({ limit: 10, action: "connection." });
     expect(events.items[0]).toMatchObject({ action: "connection.create", targetId: created.id, actorLabel: "admin@example.com", outcome: "success" });

@@ -167,9 +167,12 @@ export async function updateUser(actor: Actor, id: string, input: unknown): Prom
   return toUserDto(updated);
 }
 
-export async function findActiveUser(id: string, sessionVersion: number) {
-  const user = await db().user.findUnique({ where: { id } });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+/** The user of a session cookie, if the session was not ended (signed out, expired) and the user may still sign in. */
+export async function findActiveUser(id: string, sessionVersion: number, sessionId: string) {
+  const session = await db().userSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.userId !== id || session.expiresAt.getTime() <= Date.now()) return null;
+  const { user } = session;
+  if (user.disabled || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) as Role };
 }
 

@@ -36,7 +36,7 @@ export async function runReport(runId: string, signal?: AbortSignal): Promise<Ru
   const run = await db().run.findUnique({ where: { id: runId }, select: { id: true, vendorId: true, raw: true, connection: true } });
   if (!run) throw new AppError("not_found", "No such run.");
   return cached(`run:${run.id}`, async () => {
-    const report = await adapterFor(run.connection).fetchRunReport({ vendorId: run.vendorId, raw: run.raw }, deadline(signal));
+    const report = await (await adapterFor(run.connection)).fetchRunReport({ vendorId: run.vendorId, raw: run.raw }, deadline(signal));
     return {
       report: report && { ...report, startedAt: iso(report.startedAt), endedAt: iso(report.endedAt) },
       readAt: new Date().toISOString(),
@@ -51,7 +51,7 @@ export async function configurationReport(configurationId: string, signal?: Abor
   });
   if (!configuration) throw new AppError("not_found", "No such backup configuration.");
   return cached(`configuration:${configuration.id}`, async () => ({
-    report: await adapterFor(configuration.connection).fetchConfigurationReport(
+    report: await (await adapterFor(configuration.connection)).fetchConfigurationReport(
       { vendorId: configuration.vendorId, endpointVendorId: configuration.endpoint.vendorId, raw: configuration.raw },
       deadline(signal),
     ),

@@ -2,6 +2,9 @@
 // so the app's timeouts, retries and stale-data handling can be tested against real HTTP.
 import { z } from "zod";
 
+/** Patterns longer than any real route are refused: every request is matched against every rule. */
+export const MAX_ROUTE_PATTERN_LENGTH = 200;
+
 /**
  * One change to a JSON answer, at a JSON Pointer path ("/0/CurrentState", "" for the whole answer):
  * replace or add a value, remove a field, or lower-case every field name below the path.
@@ -15,7 +18,7 @@ export type PatchOperation = z.infer<typeof patchOperationSchema>;
 
 export const faultRuleSchema = z.object({
   /** A path pattern: `*` matches any run of characters, e.g. `/api/Computers*` or `*\/agent/*`. Case-insensitive. */
-  route: z.string().min(1).default("*"),
+  route: z.string().min(1).max(MAX_ROUTE_PATTERN_LENGTH).default("*"),
   method: z.string().optional(),
   kind: z.enum(["latency", "error", "rate-limit", "expire-token", "malformed-json", "hang", "reset", "patch"]),
   /** Share of matching requests hit, 0..1. */
@@ -42,9 +45,34 @@ export class ConnectionResetSignal extends Error {
   }
 }
 
-function toRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${escaped}$`, "i");
+/**
+ * Whether `path` matches `pattern` (`*` = any run of characters, case-insensitive). A greedy matcher that only
+ * ever returns to the last star: time at most pattern × path length, never the exponential blow-up a regular
+ * expression built from many stars can have.
+ */
+export function globMatches(pattern: string, path: string): boolean {
+  const p = pattern.toLowerCase();
+  const s = path.toLowerCase();
+  let pi = 0;
+  let si = 0;
+  let star = -1;
+  let resume = 0;
+  while (si < s.length) {
+    if (pi < p.length && p[pi] !== "*" && p[pi] === s[si]) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === "*") {
+      star = pi++;
+      resume = si;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === "*") pi++;
+  return pi === p.length;
 }
 
 export type FaultOutcome =
@@ -89,7 +117,7 @@ export class FaultInjector {
     const operations: PatchOperation[] = [];
     for (const rule of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
-      if (!toRegExp(rule.route).test(path)) continue;
+      if (!globMatches(rule.route, path)) continue;
       if (rule.count !== undefined && rule.hits >= rule.count) continue;
       if (this.random() >= rule.rate) continue;
       rule.hits++;

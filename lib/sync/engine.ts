@@ -34,10 +34,26 @@ export interface SyncOptions {
   holder?: string;
   /** The time status rules are judged at (tests align it with a simulator's clock). */
   now?: () => Date;
+  /** Called once the sync holds the lease and its run is recorded: it has really started. */
+  onStarted?: (run: { syncRunId: string; startedAt: Date }) => void;
 }
+
+/** Syncs under way in this process. The lease lets its holder in again; a second sync of the same connection must not. */
+const inProgress = new Set<string>();
 
 export async function syncConnection(connectionId: string, trigger: SyncTrigger, options: SyncOptions = {}): Promise<SyncOutcome> {
   const holder = options.holder ?? INSTANCE_ID;
+  const key = `${holder}|${connectionId}`;
+  if (inProgress.has(key)) return { status: "skipped", reason: "this connection is already syncing" };
+  inProgress.add(key);
+  try {
+    return await syncOnce(connectionId, trigger, holder, options);
+  } finally {
+    inProgress.delete(key);
+  }
+}
+
+async function syncOnce(connectionId: string, trigger: SyncTrigger, holder: string, options: SyncOptions): Promise<SyncOutcome> {
   const now = options.now ?? (() => new Date());
   const connection = await db().connection.findUnique({ where: { id: connectionId } });
   if (!connection) return { status: "skipped", reason: "no such connection" };
@@ -48,7 +64,8 @@ export async function syncConnection(connectionId: string, trigger: SyncTrigger,
   const syncRun = await db().syncRun.create({ data: { connectionId, trigger, instance: holder, status: "running", startedAt: started } });
   const heartbeat = setInterval(() => void renewLease(connectionId, holder).catch(() => {}), LEASE_TTL_MS / 3);
   try {
-    const adapter = adapterFor(connection);
+    options.onStarted?.({ syncRunId: syncRun.id, startedAt: started });
+    const adapter = await adapterFor(connection);
     const snapshot = await adapter.fetchSnapshot({ known: () => knownEndpoints(connectionId) });
     const itemsChanged = await applySnapshot(connection, snapshot, now());
     const status = snapshot.warnings.length ? "partial" : "success";

@@ -4,12 +4,15 @@ import "server-only";
 import { Cron } from "croner";
 import { logger } from "@/lib/logger";
 import { dueConnections, syncConnection } from "./engine";
+import { recoverInterruptedSyncs } from "./recovery";
 
 const CONCURRENCY = 2;
 let job: Cron | undefined;
 const inFlight = new Set<string>();
 
 export async function runDueSyncs(): Promise<void> {
+  // Another instance that died mid-sync leaves its run "running" until someone notices its lease lapsed.
+  await recoverInterruptedSyncs().catch((error) => logger.error({ err: error }, "could not recover interrupted syncs"));
   const due = (await dueConnections()).filter((id) => !inFlight.has(id));
   const queue = [...due];
   const worker = async () => {

@@ -26,7 +26,7 @@ export async function rotateVaultKey(actor: Actor, options: { newKey: boolean })
   const failed: string[] = [];
   const stale = await db().connection.findMany({
     where: { secretKeyVersion: { not: ring.current } },
-    select: { id: true, vendor: true, secretCiphertext: true },
+    select: { id: true, vendor: true, secretBaseUrl: true, secretCiphertext: true },
   });
   for (const row of stale) {
     const context = connectionSecretContext(row);

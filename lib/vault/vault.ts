@@ -71,7 +71,11 @@ export function decryptSecret(ciphertext: string, associatedData: string): strin
   }
 }
 
-/** The associated data of a connection's secret: it cannot be moved to another connection or vendor. */
-export function connectionSecretContext(connection: { id: string; vendor: string }): string {
-  return `connection:${connection.id}:${connection.vendor}`;
+/**
+ * The associated data of a connection's secret: it cannot be moved to another connection or vendor, nor (once
+ * bound, `secretBaseUrl` set) be used with another base URL: changing the URL in the database breaks decryption.
+ */
+export function connectionSecretContext(connection: { id: string; vendor: string; secretBaseUrl?: string | null }): string {
+  const context = `connection:${connection.id}:${connection.vendor}`;
+  return connection.secretBaseUrl ? `${context}:url:${connection.secretBaseUrl}` : context;
 }

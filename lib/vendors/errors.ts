@@ -14,6 +14,7 @@ export type VendorErrorKind =
   | "not_found" // the vendor has no such object
   | "rejected" // another 4xx: the vendor refused the request
   | "malformed" // a body that is not valid JSON (cut off on the way): worth another try
+  | "refused_url" // the app does not send requests (or the secret) there: URL policy, or a URL changed without the secret
   | "bad_response" // fields not as documented: the vendor changed its API
   | "outcome_unknown"; // a call that starts or creates something got no clear answer: it may or may not have happened
 
@@ -73,6 +74,23 @@ function describe(vendor: Vendor, kind: VendorErrorKind, detail: string, info: V
       return `${who} answered in an unexpected form: ${detail}.`;
     case "outcome_unknown":
       return `${who} gave no clear answer, so it is not known whether this happened; the app checks the vendor's state instead of sending it again.`;
+    case "refused_url":
+      return `Nothing was sent to ${who}: ${detail}`;
+  }
+}
+
+/**
+ * What a vendor request fails with, before anything is sent, when the app's vendor URL policy (lib/security)
+ * refuses its URL. Defined here so that the vendor HTTP client recognises it without knowing the policy.
+ */
+export class VendorUrlRefusedError extends Error {
+  readonly code = "EVENDORURL";
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = "VendorUrlRefusedError";
   }
 }
 

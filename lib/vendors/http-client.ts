@@ -7,7 +7,7 @@ import pRetry, { AbortError } from "p-retry";
 import { z } from "zod";
 import type { Vendor } from "./catalog";
 import type { RateLimiter } from "./contract";
-import { VendorError, type VendorErrorInfo } from "./errors";
+import { VendorError, VendorUrlRefusedError, type VendorErrorInfo } from "./errors";
 
 export interface VendorHttpOptions {
   vendor: Vendor;
@@ -58,27 +58,38 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const MESSAGE_KEYS = ["error_description", "Message", "message", "ErrorMessage"];
-const MAX_VENDOR_MESSAGE = 200;
+/** The longest vendor message passed on to users. */
+export const VENDOR_MESSAGE_MAX = 200;
+
+/** A vendor's message as users may read it: one line, no control characters, length-capped. */
+export function shortVendorText(text: string): string | undefined {
+  const line = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  if (!line) return undefined;
+  return line.length > VENDOR_MESSAGE_MAX ? `${line.slice(0, VENDOR_MESSAGE_MAX - 1)}…` : line;
+}
+
+/** The message fields of the vendors' documented JSON error bodies, top level (MSP360, Rackspace backup API). */
+const MESSAGE_FIELDS = ["error_description", "Message", "message", "ErrorMessage", "error"];
 
 /**
- * The vendor's own short message from a JSON error body ({Message}, {message}, {error_description}, Identity's
- * {"unauthorized": {"message"}}), cut to a sentence's length. Never a raw body: a proxy's or another service's
- * HTML page must not travel back to the user.
+ * The vendor's own short message from a JSON error body, or undefined. Only the documented shapes count:
+ * `{Message}` / `{ErrorCode, Message}` / `{error, error_description}` (MSP360), `{Message}` (Rackspace backup
+ * API) and `{"<fault>": {code, message}}` (Rackspace identity). Anything else (text, HTML, other JSON) is
+ * never passed on: the answer may come from something that is not the vendor.
  */
-export function vendorMessageOf(body: unknown, depth = 0): string | undefined {
-  if (!body || typeof body !== "object" || Array.isArray(body) || depth > 1) return undefined;
+export function vendorMessageOf(body: unknown): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  for (const key of MESSAGE_KEYS) {
+  for (const key of MESSAGE_FIELDS) {
     const value = record[key];
-    if (typeof value === "string" && value.trim()) {
-      const oneLine = value.replace(/\s+/g, " ").trim();
-      return oneLine.length > MAX_VENDOR_MESSAGE ? `${oneLine.slice(0, MAX_VENDOR_MESSAGE - 1)}…` : oneLine;
-    }
+    if (typeof value === "string") return shortVendorText(value);
   }
-  for (const value of Object.values(record)) {
-    const nested = vendorMessageOf(value, depth + 1);
-    if (nested) return nested;
+  const entries = Object.entries(record);
+  if (entries.length === 1) {
+    const fault = entries[0]![1] as Record<string, unknown> | null;
+    if (fault && typeof fault === "object" && typeof fault.message === "string" && (fault.code === undefined || typeof fault.code === "number")) {
+      return shortVendorText(fault.message);
+    }
   }
   return undefined;
 }
@@ -87,6 +98,8 @@ export function vendorMessageOf(body: unknown, depth = 0): string | undefined {
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL"]);
 
 function classifyFetchError(vendor: Vendor, error: unknown, timedOut: boolean): VendorError {
+  const refused = [error, (error as { cause?: unknown })?.cause].find((e): e is VendorUrlRefusedError => e instanceof VendorUrlRefusedError);
+  if (refused) return new VendorError(vendor, "refused_url", refused.reason);
   if (timedOut) return new VendorError(vendor, "timeout", "no answer in time");
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code ?? "";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ConnectionRuntime, TokenStore } from "../contract";
 import { VendorError } from "../errors";
-import { VendorHttpClient, type RequestOptions, type VendorResponse } from "../http-client";
+import { shortVendorText, VendorHttpClient, type RequestOptions, type VendorResponse } from "../http-client";
 import { fieldOf, lenient, ReadNotes, tolerantList } from "../tolerant";
 import * as S from "./schemas";
 
@@ -151,7 +151,8 @@ export class Msp360Client extends VendorHttpClient {
   async createUser(body: S.Msp360UserCreate): Promise<string> {
     const { status, data } = await this.call("POST", "api/Users", { json: body, schema: S.msp360NewIdSchema });
     if (S.msp360GuidSchema.safeParse(data).success) return data;
-    throw new VendorError("msp360", "rejected", `the user was not created: ${data}`, { status, vendorMessage: data, path: "/api/Users" });
+    const said = shortVendorText(data);
+    throw new VendorError("msp360", "rejected", `the user was not created: ${said}`, { status, vendorMessage: said, path: "/api/Users" });
   }
 
   // DELETE api/Users/{id}/Account

@@ -2,6 +2,7 @@
 // quota, and dispatch to the routes. Time is the shared SimClock; every answer is derived at `clock.now()`.
 import { z } from "zod";
 import { SimClock } from "@/lib/simulator-kit/clock";
+import { LoginThrottle } from "@/lib/simulator-kit/login-throttle";
 import type { SimulatorWorld } from "@/lib/simulator-kit/harness";
 import { msp360LoginRequestSchema } from "../schemas";
 import { SlidingWindowLimiter, TokenStore } from "./auth";
@@ -35,6 +36,8 @@ export interface Msp360WorldOptions {
   clock?: SimClock;
   /** Serve `POST /_simctl/msp360/credentials` (default true). */
   controlRoutes?: boolean;
+  /** Failed logins are throttled (default: 10 per login, 100 overall, a minute). */
+  loginThrottle?: LoginThrottle;
 }
 
 interface ProviderState {
@@ -68,6 +71,7 @@ export class Msp360World implements SimulatorWorld {
   private readonly router = new Router(MSP360_ROUTES);
   private readonly tokenLifetimeMs: number;
   private readonly controlRoutes: boolean;
+  private readonly loginThrottle: LoginThrottle;
 
   constructor(options: Msp360WorldOptions = {}) {
     const seed = options.seed ?? 1;
@@ -83,6 +87,7 @@ export class Msp360World implements SimulatorWorld {
 
     this.clock = options.clock ?? new SimClock();
     this.controlRoutes = options.controlRoutes ?? true;
+    this.loginThrottle = options.loginThrottle ?? new LoginThrottle();
     this.tokens = new TokenStore(this.tokenLifetimeMs);
     // The fleet hangs off the day the world is built, so worlds built on the same day with one seed match.
     this.context = { seed, anchor: Math.floor(this.clock.now() / DAY) * DAY };
@@ -196,11 +201,20 @@ export class Msp360World implements SimulatorWorld {
       if (error instanceof ApiError) return invalidGrant();
       throw error;
     }
+    const wait = this.loginThrottle.retryAfterSeconds(body.UserName);
+    if (wait > 0) return message(429, "Too many failed login attempts. Try again later.", { "Retry-After": String(wait) });
     const provider = this.providerByLogin(body.UserName);
-    if (!provider) return invalidGrant();
+    if (!provider) {
+      this.loginThrottle.failed(body.UserName);
+      return invalidGrant();
+    }
     const quota = this.takeQuota(provider, now);
     if (quota) return quota;
-    if (provider.password !== body.Password) return invalidGrant();
+    if (provider.password !== body.Password) {
+      this.loginThrottle.failed(body.UserName);
+      return invalidGrant();
+    }
+    this.loginThrottle.succeeded(body.UserName);
     const { token, expiresAt } = this.tokens.issue(provider.index, provider.credentialVersion, now);
     return json({
       access_token: token,

@@ -2,6 +2,7 @@
 // password) returns a token, its expiry, the tenant and a service catalog whose `cloudBackup` (type
 // `rax:backup`) endpoints point back into this simulator, one per region.
 import type { SimClock } from "@/lib/simulator-kit/clock";
+import { LoginThrottle } from "@/lib/simulator-kit/login-throttle";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
 import { RACKSPACE_REGIONS, rackspaceAuthRequestSchema, type RackspaceAuthResponse } from "../schemas";
 import type { Tenant } from "./model";
@@ -32,6 +33,8 @@ export class IdentityService {
     private readonly clock: SimClock,
     private readonly tokenLifetimeMs: number,
     seed: number,
+    /** Failed sign-ins are throttled like Identity's own (413 overLimit with Retry-After). */
+    private readonly loginThrottle: LoginThrottle = new LoginThrottle(),
   ) {
     // Its own stream, so logging in does not shift the ids the world hands out.
     this.random = createRandom(seed ^ 0x1d3a7e55);
@@ -65,12 +68,22 @@ export class IdentityService {
       "passwordCredentials" in auth
         ? [auth.passwordCredentials.username, auth.passwordCredentials.password, "PASSWORD" as const]
         : [auth["RAX-KSKEY:apiKeyCredentials"].username, auth["RAX-KSKEY:apiKeyCredentials"].apiKey, "APIKEY" as const];
+    const wait = this.loginThrottle.retryAfterSeconds(username);
+    if (wait > 0) {
+      const response = identityFault(413, "overLimit", "Too many failed authentication attempts. Try again later.");
+      response.headers.set("Retry-After", String(wait));
+      return response;
+    }
     const tenant = this.tenants.find(
       (t) =>
         t.account.username === username &&
         (method === "APIKEY" ? t.account.apiKey === secret : (t.account.password ?? t.account.apiKey) === secret),
     );
-    if (!tenant) return identityFault(401, "unauthorized", "Unable to authenticate user with credentials provided.");
+    if (!tenant) {
+      this.loginThrottle.failed(username);
+      return identityFault(401, "unauthorized", "Unable to authenticate user with credentials provided.");
+    }
+    this.loginThrottle.succeeded(username);
     return jsonResponse(this.accessFor(this.tokenFor(tenant, method), baseUrl));
   }
 
