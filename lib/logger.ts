@@ -15,6 +15,9 @@ export const REDACTED_KEYS = [
   "passwordHash",
   "secretCiphertext",
   "tokenCiphertext",
+  "vaultPassword",
+  "EncryptedPassword",
+  "EncryptedPasswordHex",
 ];
 
 export function createLogger(destination?: DestinationStream, level: string = env().LOG_LEVEL) {

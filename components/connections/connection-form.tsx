@@ -20,6 +20,7 @@ interface FormValues {
   baseUrl: string;
   region: string;
   syncIntervalMinutes: number;
+  unverifiedCalls: boolean;
 }
 
 /** The URL requests would go to for what the field holds: the vendor's default when it is empty. */
@@ -44,6 +45,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
       baseUrl: connection?.baseUrl ?? "",
       region: connection?.region ?? "",
       syncIntervalMinutes: connection?.syncIntervalMinutes ?? 5,
+      unverifiedCalls: connection?.unverifiedCalls ?? false,
     },
   });
   const vendor = useWatch({ control: form.control, name: "vendor" });
@@ -63,6 +65,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
     if (!connection || values.secret) body.secret = values.secret;
     if (values.vendor === "rackspace") body.region = values.region;
     if (connection) body.syncIntervalMinutes = Number(values.syncIntervalMinutes);
+    if (connection && values.vendor === "msp360") body.unverifiedCalls = values.unverifiedCalls;
     try {
       await save.mutateAsync({ id: connection?.id, body });
       toast.success(connection ? "Connection saved" : "Connection added", { description: values.name });
@@ -137,6 +140,18 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
       {connection ? (
         <FormField id="syncIntervalMinutes" label="Sync every (minutes)" error={errors.syncIntervalMinutes?.message} hint="How often the app pulls this account. “Sync now” is always possible.">
           <Input id="syncIntervalMinutes" type="number" min={1} max={1440} aria-invalid={!!errors.syncIntervalMinutes} {...form.register("syncIntervalMinutes")} />
+        </FormField>
+      ) : null}
+      {connection && vendor === "msp360" ? (
+        <FormField
+          id="unverifiedCalls"
+          label="Unverified vendor call: plan start and stop"
+          hint="MSP360's documented API cannot start or stop a backup plan. Some MSP360 servers accept an undocumented call for it; allow the app to try it for this connection. When MSP360 refuses it, technicians see MSP360's answer."
+        >
+          <label className="flex items-center gap-2 text-sm">
+            <input id="unverifiedCalls" type="checkbox" className="size-4 accent-primary" {...form.register("unverifiedCalls")} />
+            Allow start and stop through the unverified call
+          </label>
         </FormField>
       ) : null}
       <DialogFooter>

@@ -4,6 +4,7 @@
 // (lib/api/client.ts): the three cannot disagree, and a test checks that every route file is here.
 // This module is shared by server and browser: schemas only, no server code.
 import { z } from "zod";
+import { actionListQuerySchema, actionPageSchema, actionSchema, capabilitiesQuerySchema, capabilitiesSchema, createActionInputSchema, restorePointsSchema } from "@/lib/schemas/actions";
 import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
 import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
 import { connectionSchema, createConnectionInputSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
@@ -185,6 +186,46 @@ export const API = {
   }),
   usageTrend: route({ method: "GET", path: "/api/v1/usage/trend", role: "viewer", summary: "Storage per month and vendor", query: usageTrendQuerySchema, response: usageTrendSchema }),
   audit: route({ method: "GET", path: "/api/v1/audit", role: "admin", summary: "Audit events, newest first, filtered and paged by cursor", query: auditQuerySchema, response: auditPageSchema }),
+
+  createAction: route({
+    method: "POST",
+    path: "/api/v1/actions",
+    role: "technician",
+    summary:
+      "Ask a vendor to do something (start or stop a backup, restore, switch an agent or a plan). Send an `Idempotency-Key` header, new for each action: the same key again returns the same action and sends nothing (200).",
+    body: createActionInputSchema,
+    response: actionSchema,
+    status: 202,
+    errors: { 404: "No such target", 409: "The vendor cannot do this (the message says why and where instead), the target is not in a state for it, or the key was used for another action" },
+  }),
+  listActions: route({ method: "GET", path: "/api/v1/actions", role: "technician", summary: "The actions feed: who asked for what, and its state now, newest first", query: actionListQuerySchema, response: actionPageSchema }),
+  getAction: route({
+    method: "GET",
+    path: "/api/v1/actions/{id}",
+    role: "technician",
+    summary: "One action with its state, the vendor's answer and the run it produced (reads the vendor while the action is open)",
+    params: idParams,
+    response: actionSchema,
+    errors: NOT_FOUND,
+  }),
+  capabilities: route({
+    method: "GET",
+    path: "/api/v1/capabilities",
+    role: "technician",
+    summary: "What can be done to a configuration, endpoint or run at its vendor, and for what cannot, why",
+    query: capabilitiesQuerySchema,
+    response: capabilitiesSchema,
+    errors: NOT_FOUND,
+  }),
+  restorePoints: route({
+    method: "GET",
+    path: "/api/v1/configurations/{id}/restore-points",
+    role: "technician",
+    summary: "The backups of a plan that can be restored, newest first (read from the vendor)",
+    params: idParams,
+    response: restorePointsSchema,
+    errors: { ...NOT_FOUND, 409: "The vendor cannot restore through its API", 502: "The vendor could not answer" },
+  }),
 
   demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, and its connections", response: demoStatusSchema }),
   installDemo: route({

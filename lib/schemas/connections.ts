@@ -46,6 +46,8 @@ export const updateConnectionInputSchema = z
     enabled: z.boolean(),
     /** Minutes between scheduled syncs. */
     syncIntervalMinutes: z.coerce.number().int().min(1, "At least 1 minute.").max(1440, "At most a day."),
+    /** MSP360: allow plan start/stop through a call that is in no official method list. */
+    unverifiedCalls: z.boolean(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
@@ -65,6 +67,7 @@ export const connectionSchema = z.object({
   secretSet: z.boolean(),
   secretUpdatedAt: z.string(),
   syncIntervalMinutes: z.number(),
+  unverifiedCalls: z.boolean(),
   lastSyncAt: z.string().nullable(),
   lastSyncStatus: z.string().nullable(),
   lastSyncError: z.string().nullable(),

@@ -37,6 +37,7 @@ export function toConnectionDto(row: ConnectionRow): ConnectionDto {
     secretSet: row.secretCiphertext.length > 0,
     secretUpdatedAt: row.secretUpdatedAt.toISOString(),
     syncIntervalMinutes: row.syncIntervalMinutes,
+    unverifiedCalls: row.unverifiedCalls,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
     lastSyncStatus: row.lastSyncStatus,
     lastSyncError: row.lastSyncError,
@@ -134,6 +135,7 @@ export async function updateConnection(actor: Actor, id: string, input: unknown)
       ...(patch.region !== undefined ? { region: patch.region } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       ...(patch.syncIntervalMinutes !== undefined ? { syncIntervalMinutes: patch.syncIntervalMinutes } : {}),
+      ...(patch.unverifiedCalls !== undefined ? { unverifiedCalls: patch.unverifiedCalls } : {}),
       ...(sealed ? { secretCiphertext: sealed.ciphertext, secretKeyVersion: sealed.keyVersion, secretUpdatedAt: new Date(), secretBaseUrl: nextBaseUrl } : {}),
       // New credentials or a new endpoint: the cached vendor token belongs to the old ones.
       ...(sealed || patch.username !== undefined || patch.baseUrl !== undefined ? { tokenCiphertext: null, tokenExpiresAt: null } : {}),

@@ -11,6 +11,8 @@ export interface VendorInfo {
   label: string;
   shortLabel: string;
   defaultBaseUrl: string;
+  /** The vendor's own web console, for what the app cannot do through the API. */
+  consoleUrl: string;
   baseUrlLabel: string;
   usernameLabel: string;
   secretLabel: string;
@@ -22,6 +24,7 @@ export const VENDOR_INFO: Record<Vendor, VendorInfo> = {
     label: "MSP360 Managed Backup",
     shortLabel: "MSP360",
     defaultBaseUrl: "https://api.mspbackups.com",
+    consoleUrl: "https://mspbackups.com",
     baseUrlLabel: "API base URL",
     usernameLabel: "API login",
     secretLabel: "API password",
@@ -31,6 +34,7 @@ export const VENDOR_INFO: Record<Vendor, VendorInfo> = {
     label: "Rackspace Cloud Backup",
     shortLabel: "Rackspace",
     defaultBaseUrl: "https://identity.api.rackspacecloud.com/v2.0",
+    consoleUrl: "https://login.rackspace.com",
     baseUrlLabel: "Identity URL",
     usernameLabel: "Username",
     secretLabel: "API key",

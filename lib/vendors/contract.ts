@@ -213,6 +213,137 @@ export interface VendorAdapter {
   fetchRunReport(run: { vendorId: string; raw: unknown }, signal?: AbortSignal): Promise<RunReport | null>;
   /** The vendor's own description of a stored configuration; null when the vendor no longer knows it. */
   fetchConfigurationReport(configuration: { vendorId: string; endpointVendorId: string; raw: unknown }, signal?: AbortSignal): Promise<ConfigurationReport | null>;
+  /** What a technician can ask this vendor to do, and doing it (see "actions" below). */
+  readonly actions: VendorActions;
 }
 
 export type AdapterFactory = (runtime: ConnectionRuntime) => VendorAdapter;
+
+// ---------------------------------------------------------------------------------------------- actions
+
+/**
+ * What a technician can ask a vendor to do. Each vendor declares which it supports (`capabilities`), so the UI
+ * shows exactly what can be done, and why not where it cannot.
+ */
+export const ACTION_TYPES = [
+  "backup.start",
+  "backup.stop",
+  "restore.start",
+  "restore.stop",
+  "agent.enable",
+  "agent.disable",
+  "agent.wake",
+  "agent.log-level",
+  "configuration.enable",
+  "configuration.disable",
+  "configuration.delete",
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+/** What an action is about: a stored configuration, endpoint or run. */
+export const ACTION_TARGET_OF: Record<ActionType, "configuration" | "endpoint" | "run"> = {
+  "backup.start": "configuration",
+  "backup.stop": "run",
+  "restore.start": "configuration",
+  "restore.stop": "run",
+  "agent.enable": "endpoint",
+  "agent.disable": "endpoint",
+  "agent.wake": "endpoint",
+  "agent.log-level": "endpoint",
+  "configuration.enable": "configuration",
+  "configuration.disable": "configuration",
+  "configuration.delete": "configuration",
+};
+
+export type Capability =
+  | { action: ActionType; available: true; /** A call outside the vendor's documented method list. */ unverified?: boolean }
+  | { action: ActionType; available: false; /** Why not, in words. */ reason: string };
+
+/** A stored object as an action addresses it: the vendor's ids and the raw payload the last sync kept. */
+export interface ActionObject {
+  vendorId: string;
+  endpointVendorId?: string;
+  raw: unknown;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What to restore, chosen in the wizard: the vendor creates an unstarted restore from it (`prepareRestore`). */
+export interface RestoreSelection {
+  /** The backup (restore point) to restore from. */
+  backupVendorId: string;
+  source: ActionObject;
+  destination: ActionObject;
+  destinationPath: string;
+  overwrite: boolean;
+  /** Paths to restore; empty restores the whole backup. A path ending in a slash is a folder. */
+  include: string[];
+  exclude: string[];
+}
+
+export type ActionRequest =
+  | { type: "backup.start"; configuration: ActionObject; unverifiedCalls: boolean }
+  | { type: "backup.stop"; run: ActionObject; unverifiedCalls: boolean }
+  /** Starts a prepared restore. The vault password is used for this one call and never kept. */
+  | { type: "restore.start"; restoreVendorId: string; vaultPassword?: string }
+  | { type: "restore.stop"; run: ActionObject }
+  | { type: "agent.enable" | "agent.disable" | "agent.wake"; endpoint: ActionObject }
+  | { type: "agent.log-level"; endpoint: ActionObject; level: LogLevel }
+  | { type: "configuration.enable" | "configuration.disable" | "configuration.delete"; configuration: ActionObject };
+
+/** The state of something an action started, as the vendor reports it now. */
+export interface FollowedState {
+  status: Status;
+  /** In words: "Start requested", "In progress", "Completed with errors". */
+  stateLabel: string;
+  finished: boolean;
+  /** The run's vendorId as the sync stores it, once the vendor names the run. */
+  runVendorId?: string;
+}
+
+/** A backup or restore an action started, as the vendor lets one follow it. */
+export interface StartedJob {
+  kind: "backup" | "restore";
+  /** The vendor's handle to read its state ("backup:1234"; for MSP360 the plan, whose latest run it is). */
+  ref: string;
+  /** When the start was asked for: a vendor that reports only a plan's latest run tells this run by it. */
+  requestedAt: string;
+}
+
+export interface ActionResult {
+  /** What happened, in words a technician reads ("Backup 1234 requested"). */
+  message: string;
+  /** What was started, to follow it to its end. */
+  started?: StartedJob;
+  state?: FollowedState;
+  /** Seconds the vendor advises to wait before the effect shows (waking agents: 10–20 s). */
+  settleSeconds?: number;
+}
+
+/** A backup one can restore from, by date. */
+export interface RestorePoint {
+  backupVendorId: string;
+  completedAt: Date | null;
+  label: string;
+  errorCount: number | null;
+}
+
+/** The optional actions part of an adapter: a vendor without actions leaves it out and declares none. */
+export interface VendorActions {
+  capabilities(context: { unverifiedCalls: boolean }): Capability[];
+  act(request: ActionRequest, signal?: AbortSignal): Promise<ActionResult>;
+  /** Where a started backup or restore is now. */
+  follow(job: StartedJob, signal?: AbortSignal): Promise<FollowedState>;
+  /**
+   * After an action whose outcome is unknown (no clear answer): whether it happened, found by reading the vendor's
+   * state, never by sending it again. Null when the vendor's state does not tell.
+   */
+  reconcile(request: ActionRequest, since: Date, signal?: AbortSignal): Promise<ActionResult | null>;
+  /** Restore points of a configuration, newest first (restore wizard). */
+  restorePoints?(configuration: ActionObject, signal?: AbortSignal): Promise<RestorePoint[]>;
+  /** Creates an unstarted restore with the chosen selection; `restore.start` starts it. */
+  prepareRestore?(selection: RestoreSelection, signal?: AbortSignal): Promise<{ restoreVendorId: string; encrypted: boolean }>;
+  /** Clears a restore the wizard created but never started. */
+  discardRestore?(restoreVendorId: string, signal?: AbortSignal): Promise<void>;
+}

@@ -3,6 +3,7 @@
 // Computers (one per 1,000 computers), Monitoring, and two Billing calls: 16 for 10,000 endpoints.
 import type { ConnectionRuntime, SnapshotConfiguration, SnapshotRun, VendorAdapter, VendorSnapshot } from "../contract";
 import { VendorError } from "../errors";
+import { msp360Actions } from "./actions";
 import { Msp360Client, type CallOptions } from "./client";
 import {
   ComputerDirectory,
@@ -80,6 +81,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
   return {
     vendor: "msp360",
     client,
+    actions: msp360Actions(client),
 
     async testConnection() {
       await client.login();

@@ -10,6 +10,7 @@ import type { KnownEndpoint, SnapshotRun, SnapshotUsage, VendorAdapter, VendorSn
 import { VendorError } from "../errors";
 import type { Status } from "../status";
 import { lenient } from "../tolerant";
+import { rackspaceActions } from "./actions";
 import { RackspaceClient, type RackspaceClientOptions } from "./client";
 import {
   backupRunReport,
@@ -152,6 +153,7 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
   return {
     vendor: "rackspace",
     client,
+    actions: rackspaceActions(client),
 
     async testConnection() {
       const session = await client.session();

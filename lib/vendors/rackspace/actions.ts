@@ -1,0 +1,169 @@
+// What a technician can ask Rackspace Cloud Backup to do, through the documented operations of seed 003:
+// start and stop backups (`backup/action-requested`), prepare, start and stop restores (`restore`,
+// `restore/files`, `restore/action-requested`), enable and disable agents and configurations, wake agents up,
+// change an agent's logging level, delete a configuration. Calls that start or create something are sent once
+// (the client marks them): when their outcome is unclear, `reconcile` finds out by reading the vendor's state.
+import type { ActionObject, ActionRequest, ActionResult, Capability, FollowedState, LogLevel, RestorePoint, StartedJob, VendorActions } from "../contract";
+import { ACTION_TYPES, LOG_LEVELS } from "../contract";
+import { VendorError } from "../errors";
+import type { RackspaceClient } from "./client";
+import { isFinalState, parseRunVendorId, stateLabel, statusOfState, type RackspaceActivityInfo } from "./map";
+
+/** Seed 003: "You should wait 10 to 20 seconds after using this operation before starting a backup or restore." */
+const WAKE_SETTLE_SECONDS = 20;
+
+/** Rackspace's logging levels by number: 1 FATAL … 6 TRACE (seed 003, "Change the logging level"). */
+const LEVEL_NUMBER = Object.fromEntries(LOG_LEVELS.map((level, index) => [level, index + 1])) as Record<LogLevel, 1 | 2 | 3 | 4 | 5 | 6>;
+
+/** A stored object's numeric Rackspace id ("1234", or "backup:1234" for a run). */
+function idOf(object: ActionObject): number {
+  const run = parseRunVendorId(object.vendorId);
+  const id = run ? run.id : Number(object.vendorId);
+  if (!Number.isSafeInteger(id)) throw new VendorError("rackspace", "not_found", `"${object.vendorId}" is not a Rackspace id`);
+  return id;
+}
+
+function followedState(state: string, runVendorId?: string): FollowedState {
+  return { status: statusOfState(state), stateLabel: stateLabel(state), finished: isFinalState(state), ...(runVendorId ? { runVendorId } : {}) };
+}
+
+const backupJob = (backupId: number): StartedJob => ({ kind: "backup", ref: `backup:${backupId}`, requestedAt: new Date().toISOString() });
+const restoreJob = (restoreId: number): StartedJob => ({ kind: "restore", ref: `restore:${restoreId}`, requestedAt: new Date().toISOString() });
+
+/** The newest activity item of a configuration's backups that began at or after `since`. */
+function startedSince(activity: readonly RackspaceActivityInfo[], configurationId: number, since: Date): RackspaceActivityInfo | null {
+  const candidates = activity.filter((item) => item.type === "Backup" && item.configurationId === configurationId && (!item.at || item.at >= new Date(since.getTime() - 60_000)));
+  return candidates.sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0] ?? null;
+}
+
+export function rackspaceActions(client: RackspaceClient): VendorActions {
+  return {
+    capabilities(): Capability[] {
+      // Every action of the app is a documented Rackspace operation.
+      return ACTION_TYPES.map((action) => ({ action, available: true }));
+    },
+
+    async act(request: ActionRequest, signal?: AbortSignal): Promise<ActionResult> {
+      switch (request.type) {
+        case "backup.start": {
+          const backupId = await client.startBackup(idOf(request.configuration));
+          const job = backupJob(backupId);
+          return { message: "Rackspace accepted the start; the backup is requested.", started: job, state: followedState("StartRequested", job.ref) };
+        }
+        case "backup.stop": {
+          const backupId = idOf(request.run);
+          await client.stopBackup(backupId);
+          const job = backupJob(backupId);
+          return { message: "Rackspace was asked to stop the backup.", started: job, state: followedState("StopRequested", job.ref) };
+        }
+        case "restore.start": {
+          const restoreId = Number(request.restoreVendorId);
+          const restore = await client.getRestore(restoreId, signal);
+          if (restore.encrypted && !request.vaultPassword) {
+            throw new VendorError("rackspace", "rejected", "the backup is encrypted", { vendorMessage: "This backup vault is encrypted: enter its password." });
+          }
+          const vault = restore.encrypted && restore.publicKey && request.vaultPassword ? { publicKey: restore.publicKey, passphrase: request.vaultPassword } : undefined;
+          await client.startRestore(restoreId, vault);
+          const job = restoreJob(restoreId);
+          return { message: "Rackspace accepted the restore; it is requested.", started: job, state: followedState("StartRequested", job.ref) };
+        }
+        case "restore.stop": {
+          const restoreId = idOf(request.run);
+          await client.stopRestore(restoreId);
+          const job = restoreJob(restoreId);
+          return { message: "Rackspace was asked to stop the restore.", started: job, state: followedState("StopRequested", job.ref) };
+        }
+        case "agent.enable":
+        case "agent.disable":
+          await client.setAgentEnabled(idOf(request.endpoint), request.type === "agent.enable");
+          return { message: request.type === "agent.enable" ? "The agent is enabled at Rackspace." : "The agent is disabled at Rackspace: it runs no backups until enabled." };
+        case "agent.wake":
+          await client.wakeUpAgents();
+          return {
+            message: `Rackspace asked the account's agents to wake up; their state is read again in ${WAKE_SETTLE_SECONDS} seconds.`,
+            settleSeconds: WAKE_SETTLE_SECONDS,
+          };
+        case "agent.log-level":
+          await client.setAgentLogLevel(idOf(request.endpoint), LEVEL_NUMBER[request.level]);
+          return { message: `The agent now logs at level "${request.level}".` };
+        case "configuration.enable":
+        case "configuration.disable":
+          await client.setConfigurationEnabled(idOf(request.configuration), request.type === "configuration.enable");
+          return { message: request.type === "configuration.enable" ? "The backup configuration is enabled." : "The backup configuration is disabled: it runs on no schedule until enabled." };
+        case "configuration.delete":
+          await client.deleteConfiguration(idOf(request.configuration));
+          return { message: "The backup configuration is deleted at Rackspace." };
+      }
+    },
+
+    async follow(job: StartedJob, signal?: AbortSignal): Promise<FollowedState> {
+      const run = parseRunVendorId(job.ref);
+      if (run?.type === "backup") return followedState((await client.getBackup(run.id, signal)).state, job.ref);
+      if (run?.type === "restore") return followedState((await client.getRestore(run.id, signal)).state, job.ref);
+      throw new VendorError("rackspace", "not_found", `cannot follow "${job.ref}"`);
+    },
+
+    async reconcile(request: ActionRequest, since: Date, signal?: AbortSignal): Promise<ActionResult | null> {
+      switch (request.type) {
+        case "backup.start": {
+          const found = startedSince(await client.listActivity(signal), idOf(request.configuration), since);
+          if (!found) return null;
+          const job = { ...backupJob(found.id), requestedAt: since.toISOString() };
+          return { message: "Rackspace did start the backup (found in its activity).", started: job, state: followedState(found.state, job.ref) };
+        }
+        case "restore.start": {
+          const restore = await client.getRestore(Number(request.restoreVendorId), signal);
+          if (restore.state === "Creating") return { message: "Rackspace did not start the restore: it is still being prepared." };
+          const job = { ...restoreJob(restore.id), requestedAt: since.toISOString() };
+          return { message: "Rackspace did start the restore.", started: job, state: followedState(restore.state, job.ref) };
+        }
+        case "backup.stop":
+        case "restore.stop": {
+          const job = (request.type === "backup.stop" ? backupJob : restoreJob)(idOf(request.run));
+          const state = await this.follow(job, signal);
+          return { message: `The ${job.kind} is ${state.stateLabel.toLowerCase()} at Rackspace.`, started: job, state };
+        }
+        default:
+          // Switches and deletions are safe to repeat, so they were retried already; nothing to find out.
+          return null;
+      }
+    },
+
+    async restorePoints(configuration: ActionObject, signal?: AbortSignal): Promise<RestorePoint[]> {
+      const completed = await client.listCompletedBackups(idOf(configuration), signal);
+      return completed
+        .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))
+        .map((backup) => ({
+          backupVendorId: String(backup.id),
+          completedAt: backup.completedAt,
+          label: backup.errorCount ? `Completed with ${backup.errorCount} error${backup.errorCount === 1 ? "" : "s"}` : "Completed",
+          errorCount: backup.errorCount,
+        }));
+    },
+
+    async prepareRestore(selection, signal) {
+      const restore = await client.createRestore({
+        BackupId: Number(selection.backupVendorId),
+        BackupMachineId: idOf(selection.source),
+        DestinationMachineId: idOf(selection.destination),
+        DestinationPath: selection.destinationPath,
+        OverwriteFiles: selection.overwrite,
+      });
+      for (const [paths, filter] of [
+        [selection.include, "1"],
+        [selection.exclude, "2"],
+      ] as const) {
+        for (const path of paths) {
+          const folder = /[\\/]$/.test(path);
+          await client.addRestoreFile({ FilePath: folder ? path.replace(/[\\/]+$/, "") || path : path, Filter: filter, ParentId: restore.id, FileItemType: folder ? "1" : "0" });
+        }
+      }
+      if (signal?.aborted) throw new VendorError("rackspace", "timeout", "the restore was prepared but the request was cancelled");
+      return { restoreVendorId: String(restore.id), encrypted: restore.encrypted };
+    },
+
+    async discardRestore(restoreVendorId) {
+      await client.deleteRestoreFiles(Number(restoreVendorId));
+    },
+  };
+}
