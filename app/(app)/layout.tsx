@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { MobileNav } from "@/components/shell/mobile-nav";
+import { CurrentUserProvider } from "@/components/providers/current-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
@@ -29,7 +30,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8 md:py-8">{children}</main>
+        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8 md:py-8">
+          <CurrentUserProvider user={{ name: user.name, email: user.email, role: user.role }}>{children}</CurrentUserProvider>
+        </main>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { ActivityIcon, CircleXIcon, TriangleAlertIcon, InfoIcon } from "lucide-r
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { BackLink } from "@/components/common/back-link";
+import { ActionBar } from "@/components/actions/action-bar";
 import { DetailHeader } from "@/components/common/detail-header";
 import { DetailList } from "@/components/common/detail-list";
 import { DetailState } from "@/components/common/detail-state";
@@ -51,6 +52,14 @@ export function RunDetail({ id }: { id: string }) {
   return (
     <div className="grid grid-cols-1 gap-6">
       <DetailHeader
+        actions={
+          <>
+            {run.status === "running" ? <ActionBar kind="run" id={run.id} name={`${typeLabel.toLowerCase()} of ${run.endpoint.name}`} vendor={run.vendor} running runType={run.type} /> : null}
+            {run.configuration && run.type === "backup" && ["failed", "missed", "stopped", "unknown"].includes(run.status) ? (
+              <ActionBar kind="configuration" id={run.configuration.id} name={run.configuration.name} vendor={run.vendor} only={["backup.start"]} />
+            ) : null}
+          </>
+        }
         back={{ href: "/activity?view=list", label: "Activity" }}
         title={run.type === "other" && run.configuration ? `${run.configuration.name} on ${run.endpoint.name}` : `${typeLabel} of ${run.endpoint.name}`}
         status={run.status}

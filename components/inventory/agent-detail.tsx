@@ -4,6 +4,7 @@ import { ActivityIcon, ClipboardListIcon, MonitorSmartphoneIcon } from "lucide-r
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ActionBar, ActionMenu } from "@/components/actions/action-bar";
 import { DetailHeader } from "@/components/common/detail-header";
 import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DataTable, type Column } from "@/components/common/data-table";
@@ -49,6 +50,13 @@ const planColumns: Column<Configuration>[] = [
   { id: "next", header: "Next run", cell: (c) => <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
   { id: "enabled", header: "Enabled", cell: (c) => <Enabled enabled={c.enabled} /> },
   { id: "status", header: "Status", cell: (c) => <PlanStatus status={c.status} missedSince={c.missedSince} /> },
+  {
+    id: "actions",
+    header: <span className="sr-only">Actions</span>,
+    headClassName: "text-right",
+    className: "text-right",
+    cell: (c) => <ActionMenu kind="configuration" id={c.id} name={c.name} vendor={c.vendor} enabled={c.enabled} only={["backup.start", "configuration.enable", "configuration.disable"]} />,
+  },
 ];
 
 export function AgentDetail({ id }: { id: string }) {
@@ -79,6 +87,7 @@ export function AgentDetail({ id }: { id: string }) {
         removed={e.removed}
         actions={
           <>
+            <ActionBar kind="endpoint" id={e.id} name={e.name} vendor={e.vendor} enabled={e.enabled} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/activity?view=list&endpointId=${e.id}`}>
                 <ActivityIcon aria-hidden />

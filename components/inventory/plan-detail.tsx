@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActivityIcon, ClipboardListIcon, FolderMinusIcon, FolderPlusIcon, LockIcon, LockOpenIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ActionBar } from "@/components/actions/action-bar";
 import { DetailHeader } from "@/components/common/detail-header";
 import { ConfigurationReportCard } from "@/components/common/vendor-report";
 import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
@@ -111,12 +112,22 @@ export function PlanDetail({ id }: { id: string }) {
           ) : null
         }
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href={`/activity?view=list&configurationId=${c.id}`}>
-              <ActivityIcon aria-hidden />
-              All runs
-            </Link>
-          </Button>
+          <>
+            <ActionBar
+              kind="configuration"
+              id={c.id}
+              name={c.name}
+              vendor={c.vendor}
+              enabled={c.enabled}
+              restore={{ configurationId: c.id, endpointId: c.endpoint.id, endpointName: c.endpoint.name, connectionId: c.connection.id, inclusions }}
+            />
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/activity?view=list&configurationId=${c.id}`}>
+                <ActivityIcon aria-hidden />
+                All runs
+              </Link>
+            </Button>
+          </>
         }
       />
       <StaleBanner />

@@ -9,6 +9,7 @@ import { CircleCheckIcon, MaximizeIcon, Minimize2Icon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ActionMenu } from "@/components/actions/action-bar";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { CustomerFilter, FilterBar, FilterChip, VendorFilter } from "@/components/common/filters";
 import { LoadError } from "@/components/common/query-state";
@@ -115,11 +116,17 @@ function AttentionItem({ item, role, kiosk }: { item: MonitoringItem; role: Role
         </div>
         {item.detail ? <p className={cn("mt-1 line-clamp-2 text-muted-foreground", kiosk ? "text-base" : "text-xs")}>{localizeTimestamps(item.detail)}</p> : null}
       </div>
-      <div className={cn("text-right whitespace-nowrap text-muted-foreground", kiosk ? "text-base" : "text-xs")}>
-        <span className="block">{sinceLabel(item)}</span>
-        <span className="font-medium text-foreground">
-          <RelativeTime value={item.since} fallback="unknown" />
+      <div className={cn("grid justify-items-end gap-1.5 text-right whitespace-nowrap text-muted-foreground", kiosk ? "text-base" : "text-xs")}>
+        <span>
+          <span className="block">{sinceLabel(item)}</span>
+          <span className="font-medium text-foreground">
+            <RelativeTime value={item.since} fallback="unknown" />
+          </span>
         </span>
+        {!kiosk && item.kind === "configuration" ? (
+          <ActionMenu kind="configuration" id={item.id} name={item.title} vendor={item.vendor} only={["backup.start"]} />
+        ) : null}
+        {!kiosk && item.kind === "endpoint" ? <ActionMenu kind="endpoint" id={item.id} name={item.title} vendor={item.vendor} only={["agent.wake"]} /> : null}
       </div>
     </li>
   );

@@ -10,6 +10,7 @@ import {
   ScrollTextIcon,
   SettingsIcon,
   UsersIcon,
+  ZapIcon,
   type LucideIcon,
 } from "lucide-react";
 import type { Role } from "@/lib/schemas/roles";
@@ -27,6 +28,7 @@ export const MAIN_NAV: NavItem[] = [
   { href: "/plans", label: "Backup plans", icon: ClipboardListIcon, minimumRole: "viewer" },
   { href: "/activity", label: "Activity", icon: ActivityIcon, minimumRole: "viewer" },
   { href: "/monitoring", label: "Monitoring", icon: BellRingIcon, minimumRole: "viewer" },
+  { href: "/actions", label: "Actions", icon: ZapIcon, minimumRole: "technician" },
   { href: "/billing", label: "Billing", icon: ReceiptIcon, minimumRole: "viewer" },
   { href: "/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
 ];

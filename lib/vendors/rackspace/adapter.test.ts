@@ -20,7 +20,7 @@ import {
 } from "./schemas";
 import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/test-support";
 
-const HTTP = { minBackoffMs: 5, maxBackoffMs: 50, timeoutMs: 500 };
+const HTTP = { minBackoffMs: 5, maxBackoffMs: 50, timeoutMs: 3000 };
 const HOUR = 3_600_000;
 const AGENTS = 60;
 
