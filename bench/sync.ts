@@ -2,12 +2,17 @@
 // the simulators in child processes; measures the first sync and a steady-state sync (through the scheduler,
 // as the app runs them), then p50/p95 of the endpoints, runs and monitoring API calls over the synced data,
 // on SQLite and on PostgreSQL (BENCH_POSTGRES_URL, default the local server; skipped if unreachable).
-// Prints a table and writes bench/results/sync.json.
+// Each figure is set against its floor, measured in the same run: the first sync against the same vendor
+// requests sent by a bare client (bench/floor.ts), the endpoints page against the raw SQL of the same page, the
+// steady sync's requests against the first sync's. A last pass repeats the first sync with 100 ms of latency on
+// every vendor answer (the simulators' latency fault), since real vendors are far away.
+// Prints tables and writes bench/results/sync.json.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
+import { bareFirstSync } from "./floor";
 
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 10_000);
 const CONNECTIONS_PER_VENDOR = 10;
@@ -66,18 +71,48 @@ const msp360 = await startSimulator("msp360");
 const rackspace = await startSimulator("rackspace");
 const results: Record<string, unknown>[] = [];
 const providers: ("sqlite" | "postgresql")[] = ["sqlite", ...((await postgresReachable()) ? (["postgresql"] as const) : [])];
+const numbered = (i: number) => `demo${i + 1}`;
+const bareConnections = Array.from({ length: CONNECTIONS_PER_VENDOR }, (_, i) => [
+  { vendor: "msp360" as const, username: numbered(i), secret: `${numbered(i)}-password`, baseUrl: msp360.url },
+  { vendor: "rackspace" as const, username: numbered(i), secret: `${numbered(i)}-api-key`, baseUrl: `${rackspace.url}/v2.0` },
+]).flat();
+/** The scheduler's connections at a time (lib/sync/scheduler.ts). */
+const SCHEDULER_CONCURRENCY = 2;
+
+/** The floor is the least time the bare requests took in this run (measured before and between the syncs). */
+let bestFloor = await bareFirstSync(bareConnections, SCHEDULER_CONCURRENCY);
+async function floor(): Promise<{ ms: number; requests: number }> {
+  const again = await bareFirstSync(bareConnections, SCHEDULER_CONCURRENCY);
+  if (again.ms < bestFloor.ms) bestFloor = again;
+  return bestFloor;
+}
+
+async function addConnections(): Promise<void> {
+  const admin = { type: "system" as const, label: "bench" };
+  for (let i = 0; i < CONNECTIONS_PER_VENDOR; i++) {
+    await createConnection(admin, { vendor: "msp360", name: `MSP360 ${i + 1}`, username: numbered(i), secret: `${numbered(i)}-password`, baseUrl: msp360.url });
+    await createConnection(admin, { vendor: "rackspace", name: `Rackspace ${i + 1}`, username: numbered(i), secret: `${numbered(i)}-api-key`, baseUrl: `${rackspace.url}/v2.0` });
+  }
+}
+
+/** The endpoints page as the API asks the database for it, in plain SQL: the page's rows with their relations, and the count. */
+async function rawEndpointsPage(client: Awaited<ReturnType<typeof createTestDatabase>>["client"], page: number): Promise<void> {
+  await client.$queryRawUnsafe(
+    `SELECT e.*, c."id" AS "customerId2", c."name" AS "customerName", n."id" AS "connId", n."name" AS "connName", n."lastSyncStatus", n."lastSyncError", n."lastSyncSuccessAt", n."syncIntervalMinutes"
+     FROM "Endpoint" e LEFT JOIN "Customer" c ON c."id" = e."customerId" JOIN "Connection" n ON n."id" = e."connectionId"
+     WHERE e."removedAt" IS NULL ORDER BY e."lastSuccessAt" DESC, e."id" ASC LIMIT 50 OFFSET ${(page - 1) * 50}`,
+  );
+  await client.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "Endpoint" WHERE "removedAt" IS NULL`);
+}
+
+const floors: Record<string, unknown>[] = [];
 
 try {
   for (const provider of providers) {
     process.env.TEST_POSTGRES_URL = POSTGRES;
     const database = await createTestDatabase(provider);
     setDbForTests(database.client);
-    const admin = { type: "system" as const, label: "bench" };
-    const numbered = (i: number) => `demo${i + 1}`;
-    for (let i = 0; i < CONNECTIONS_PER_VENDOR; i++) {
-      await createConnection(admin, { vendor: "msp360", name: `MSP360 ${i + 1}`, username: numbered(i), secret: `${numbered(i)}-password`, baseUrl: msp360.url });
-      await createConnection(admin, { vendor: "rackspace", name: `Rackspace ${i + 1}`, username: numbered(i), secret: `${numbered(i)}-api-key`, baseUrl: `${rackspace.url}/v2.0` });
-    }
+    await addConnections();
 
     const [, firstMs] = await time(() => runDueSyncs());
     const syncs = await database.client.syncRun.findMany({ include: { connection: { select: { vendor: true } } } });
@@ -90,6 +125,9 @@ try {
     await database.client.connection.updateMany({ data: { lastSyncAt: null } });
     const [, steadyMs] = await time(() => runDueSyncs());
     const steady = await database.client.syncRun.findMany({ orderBy: { startedAt: "desc" }, take: 2 * CONNECTIONS_PER_VENDOR });
+    const firstRequests = syncs.reduce((sum, s) => sum + s.requestCount, 0);
+    const steadyRequests = steady.reduce((sum, s) => sum + s.requestCount, 0);
+    const bare = await floor();
 
     const user = await createUserRow(database.client, "viewer");
     const cookie = await sessionCookie(user);
@@ -99,6 +137,7 @@ try {
       ["GET /runs (last 7 days)", () => callRoute(runsRoute.GET, { cookie, path: `/api/v1/runs?from=${new Date(Date.now() - 7 * 86_400_000).toISOString()}&pageSize=50&page=${1 + Math.floor(Math.random() * 20)}` })],
       ["GET /monitoring", () => callRoute(monitoringRoute.GET, { cookie, path: "/api/v1/monitoring" })],
     ];
+    calls.push(["raw SQL of the endpoints page", async () => (await rawEndpointsPage(database.client, 1 + Math.floor(Math.random() * 100)), { status: 200 })]);
     const api: Record<string, { p50: number; p95: number }> = {};
     for (const [label, call] of calls) {
       await call(); // warm
@@ -118,10 +157,14 @@ try {
       configurations: await database.client.backupConfiguration.count(),
       runs: await database.client.run.count(),
       firstSyncSeconds: +(firstMs / 1000).toFixed(1),
-      vendorRequests: syncs.reduce((sum, s) => sum + s.requestCount, 0),
+      floorSeconds: +(bare.ms / 1000).toFixed(1),
+      firstSyncToFloor: +(firstMs / bare.ms).toFixed(2),
+      vendorRequests: firstRequests,
+      floorRequests: bare.requests,
       rateLimitMinimumSeconds: +(minimumMs / 1000).toFixed(2),
-      ratioToRateLimitMinimum: +(firstMs / minimumMs).toFixed(1),
       steadySyncSeconds: +(steadyMs / 1000).toFixed(1),
+      steadyRequests,
+      steadyToFirstRequests: +(steadyRequests / firstRequests).toFixed(3),
       steadyItemsChanged: steady.reduce((sum, s) => sum + s.itemsChanged, 0),
       api,
       // The whole bench process: the app's sync engine and API plus this harness (tsx, both Prisma clients,
@@ -132,6 +175,25 @@ try {
     setDbForTests(undefined);
     await database.drop();
   }
+
+  // Far-away vendors: every answer 100 ms late. The first sync on SQLite against its floor, in the same conditions.
+  for (const simulator of [msp360, rackspace]) {
+    const response = await fetch(`${simulator.url}/_sim/faults`, { method: "POST", body: JSON.stringify({ route: "*", kind: "latency", delayMs: 100 }) });
+    if (!response.ok) throw new Error(`latency fault: HTTP ${response.status}`);
+  }
+  const slowFloor = await bareFirstSync(bareConnections, SCHEDULER_CONCURRENCY);
+  const database = await createTestDatabase("sqlite");
+  setDbForTests(database.client);
+  await addConnections();
+  const [, slowFirstMs] = await time(() => runDueSyncs());
+  floors.push({
+    variant: "100 ms vendor latency, SQLite",
+    firstSyncSeconds: +(slowFirstMs / 1000).toFixed(1),
+    floorSeconds: +(slowFloor.ms / 1000).toFixed(1),
+    firstSyncToFloor: +(slowFirstMs / slowFloor.ms).toFixed(2),
+  });
+  setDbForTests(undefined);
+  await database.drop();
 } finally {
   msp360.child.kill();
   rackspace.child.kill();
@@ -141,7 +203,16 @@ try {
 console.log(`Sync benchmark: ${ENDPOINTS} endpoints over ${2 * CONNECTIONS_PER_VENDOR} connections; API: ${CALLS} calls each, in-process route handlers`);
 console.table(results.map(({ api: _api, ...rest }) => rest));
 console.table(results.flatMap((r) => Object.entries(r.api as Record<string, { p50: number; p95: number }>).map(([call, t]) => ({ database: r.database, call, p50Ms: t.p50, p95Ms: t.p95 }))));
+console.table(
+  results.map((r) => {
+    const api = r.api as Record<string, { p95: number }>;
+    const page = api["GET /endpoints (page, sort)"]!.p95;
+    const raw = api["raw SQL of the endpoints page"]!.p95;
+    return { database: r.database, endpointsPageP95Ms: page, rawSqlP95Ms: raw, pageToRawSql: +(page / raw).toFixed(2), firstSyncToFloor: r.firstSyncToFloor, steadyToFirstRequests: r.steadyToFirstRequests };
+  }),
+);
+console.table(floors);
 const out = path.join(import.meta.dirname, "results");
 fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(path.join(out, "sync.json"), JSON.stringify({ at: new Date().toISOString(), endpoints: ENDPOINTS, connections: 2 * CONNECTIONS_PER_VENDOR, results }, null, 2));
+fs.writeFileSync(path.join(out, "sync.json"), JSON.stringify({ at: new Date().toISOString(), endpoints: ENDPOINTS, connections: 2 * CONNECTIONS_PER_VENDOR, results, latency: floors }, null, 2));
 process.exit(0);

@@ -113,7 +113,7 @@ function useActionRunner(props: ActionBarProps) {
   }
 
   const status = actionId ? (
-    <div className="w-full max-w-xl text-left">
+    <div className="order-last w-full text-left">
       <ActionStatus id={actionId} onRetry={(action) => setRetryOf(action.id)} />
     </div>
   ) : null;
@@ -208,9 +208,10 @@ export function ActionBar(props: ActionBarProps) {
   const missingPrimary = unavailable.find((c) => PRIMARY.has(c.action));
   const vendorName = VENDOR_INFO[props.vendor].shortLabel;
 
+  // `contents`: the buttons, the note and the status flow in the page's own actions row.
   return (
-    <div className="grid w-full justify-items-start gap-2 sm:w-auto sm:justify-items-end">
-      <div className="flex flex-wrap gap-2 sm:justify-end">
+    <div className="contents">
+      <div className="flex flex-wrap gap-2">
         {primary.map(button)}
         {more.length || unavailable.length ? (
           <DropdownMenu>
@@ -237,7 +238,7 @@ export function ActionBar(props: ActionBarProps) {
         ) : null}
       </div>
       {primary.length === 0 && missingPrimary ? (
-        <p className="max-w-md text-xs text-muted-foreground sm:text-right">
+        <p className="order-last w-full text-xs text-muted-foreground sm:text-right">
           {missingPrimary.reason}{" "}
           <a href={missingPrimary.consoleUrl ?? VENDOR_INFO[props.vendor].consoleUrl} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 font-medium text-primary hover:underline">
             Open {vendorName}&apos;s console

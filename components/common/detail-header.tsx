@@ -51,7 +51,7 @@ export function DetailHeader({
           </p>
           {notice}
         </div>
-        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        {actions ? <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto sm:max-w-xl sm:justify-end">{actions}</div> : null}
       </header>
     </div>
   );

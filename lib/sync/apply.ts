@@ -163,7 +163,11 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   };
   for (const batch of chunks(configPlan.creates)) {
     await client.backupConfiguration.createMany({
-      data: batch.map((c) => ({ ...base, vendorId: c.vendorId, status: c.lastStatus ?? "never-ran", lastStatus: c.lastStatus ?? "never-ran", ...configData(c) })),
+      data: batch.map((c) => {
+        // A result the vendor does not state: "unknown" when the plan did run, "never ran" when it did not.
+        const lastStatus = c.lastStatus ?? (c.lastRunAt ? "unknown" : "never-ran");
+        return { ...base, vendorId: c.vendorId, status: lastStatus, lastStatus, ...configData(c) };
+      }),
     });
   }
   await runUpdates(configPlan.updates.map(({ id, record }) => (tx: Tx) => tx.backupConfiguration.update({ where: { id }, data: configData(record) })));

@@ -205,7 +205,13 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
         const soleConfiguration = configurationsByAgent.get(configuration.agentId)?.length === 1;
         return soleConfiguration ? (agentById.get(configuration.agentId)?.lastSuccessfulBackupAt ?? null) : null;
       };
-      const lastResult = (configuration: RackspaceConfigurationInfo) => lastResultOf(configuration, lastFinished.get(configuration.id)?.status ?? null);
+      const lastResult = (configuration: RackspaceConfigurationInfo) => {
+        const fromActivity = lastResultOf(configuration, lastFinished.get(configuration.id)?.status ?? null);
+        if (fromActivity) return fromActivity;
+        // Older than the activity's day: a last success at or after the last run means that run succeeded.
+        const success = lastSuccessOf(configuration);
+        return success && configuration.lastRunAt && success >= configuration.lastRunAt ? "success" : null;
+      };
 
       const period = usagePeriod(new Date(clock()));
       const usage: SnapshotUsage[] = [];
