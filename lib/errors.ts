@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A stored secret no longer decrypts (key lost or rotated away): an admin must enter it again. */
   secret_unreadable: 409,
+  /** The vendor refused the request, or does not know the object: its answer says why. */
+  vendor_rejected: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

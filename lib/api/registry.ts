@@ -12,6 +12,7 @@ import { customerListQuerySchema, customerPageSchema } from "@/lib/schemas/custo
 import { endpointDetailSchema, endpointListQuerySchema, endpointPageSchema } from "@/lib/schemas/endpoints";
 import { idParams } from "@/lib/schemas/listing";
 import { monitoringQuerySchema, monitoringSchema } from "@/lib/schemas/monitoring";
+import { msp360ListSchema, msp360OperationResultSchema, msp360OperationSchema, msp360ResourceSchema } from "@/lib/schemas/msp360-admin";
 import type { Role } from "@/lib/schemas/roles";
 import { runDetailSchema, runGridQuerySchema, runGridSchema, runListQuerySchema, runPageSchema, runReportSchema } from "@/lib/schemas/runs";
 import { connectionTestSchema, syncStartedSchema, syncStatusSchema } from "@/lib/schemas/sync";
@@ -225,6 +226,27 @@ export const API = {
     params: idParams,
     response: restorePointsSchema,
     errors: { ...NOT_FOUND, 409: "The vendor cannot restore through its API", 502: "The vendor could not answer" },
+  }),
+
+  msp360List: route({
+    method: "GET",
+    path: "/api/v1/msp360/{connectionId}/{resource}",
+    role: "admin",
+    summary: "MSP360 administration: users, companies, packages, licenses, storage accounts, administrators or builds, read from MSP360 (kept 30 s)",
+    params: z.object({ connectionId: z.string().min(1).max(100), resource: msp360ResourceSchema }),
+    response: msp360ListSchema,
+    errors: { 404: "No such MSP360 connection", 502: "MSP360 could not answer" },
+  }),
+  msp360Operate: route({
+    method: "POST",
+    path: "/api/v1/msp360/{connectionId}/operations",
+    role: "admin",
+    summary:
+      "MSP360 administration: create, change or delete a user (deleting its account only, or with its backup data), company, package, administrator, storage account or destination; grant, release or revoke a license; authorize or deauthorize a computer; request agent builds",
+    params: z.object({ connectionId: z.string().min(1).max(100) }),
+    body: msp360OperationSchema,
+    response: msp360OperationResultSchema,
+    errors: { 404: "No such MSP360 connection", 409: "MSP360 refused the change (the message says why)", 502: "MSP360 could not answer" },
   }),
 
   demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, and its connections", response: demoStatusSchema }),

@@ -38,7 +38,7 @@ export class VendorError extends AppError {
     readonly detail: string,
     readonly info: VendorErrorInfo = {},
   ) {
-    super(kind === "timeout" ? "vendor_timeout" : "vendor_error", describe(vendor, kind, detail, info), { vendor, kind });
+    super(kind === "timeout" ? "vendor_timeout" : kind === "rejected" || kind === "not_found" ? "vendor_rejected" : "vendor_error", describe(vendor, kind, detail, info), { vendor, kind });
     this.name = "VendorError";
   }
 
