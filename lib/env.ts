@@ -29,6 +29,8 @@ const envSchema = z.object({
   DEMO: optional.transform((v) => v === "1" || v === "true"),
   /** `1` when a reverse proxy sets X-Forwarded-For; otherwise the client address is not taken from headers. */
   TRUST_PROXY: optional.transform((v) => v === "1" || v === "true"),
+  /** Days the Public API's usage log keeps each request. */
+  PUBLIC_API_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,216 @@
+// What datasets are made of: each source is one table of the unified model with what it joins, and the columns a
+// dataset may pick, each with its public name, its type and its SQL. Column names are part of the public contract
+// (customers filter on them: `?Customer=acme`), so they do not change once shipped; keys are what definitions store.
+import type { FieldType, SourceDto, SourceKey } from "@/lib/schemas/public-api";
+import { raw, sql, type Dialect, type Sql, type Storage } from "./sql";
+
+export interface QueryContext {
+  d: Dialect;
+  now: Date;
+}
+
+export interface ColumnSpec {
+  key: string;
+  name: string;
+  type: FieldType;
+  description: string;
+  expr: (ctx: QueryContext) => Sql;
+  /** DATE columns: whether the expression is a DateTime ("datetime", the default) or "YYYY-MM-DD" text. */
+  storage?: Storage;
+  /** NUMBER columns: decimals in the output (default 2). */
+  decimals?: number;
+}
+
+export interface SourceSpec {
+  key: SourceKey;
+  label: string;
+  description: string;
+  from: Sql;
+  /** Rows every dataset of this source leaves out (removed items). */
+  where?: Sql;
+  /** A unique expression that makes the order stable between pages. */
+  id: Sql;
+  /** The customer a row belongs to, for keys scoped to a customer. */
+  customerId: Sql;
+  columns: ColumnSpec[];
+}
+
+const c = (ref: string) => () => raw(ref);
+const text = (key: string, name: string, ref: string, description: string): ColumnSpec => ({ key, name, type: "TEXT", description, expr: c(ref) });
+const datetime = (key: string, name: string, ref: string, description: string): ColumnSpec => ({ key, name, type: "DATETIME", description, expr: c(ref) });
+const bool = (key: string, name: string, ref: string, description: string): ColumnSpec => ({ key, name, type: "BOOLEAN", description, expr: c(ref) });
+const number = (key: string, name: string, expr: string, description: string, decimals = 0): ColumnSpec => ({ key, name, type: "NUMBER", description, expr: c(expr), decimals });
+const gigabytes = (key: string, ref: string, description: string): ColumnSpec => ({ key, name: "Storage GB", type: "NUMBER", description, expr: c(`(${ref} / 1e9)`), decimals: 3 });
+
+const vendorColumns = (alias: string): ColumnSpec[] => [
+  text("vendor", "Vendor", `${alias}."vendor"`, "msp360 or rackspace"),
+  text("connection", "Connection", `k."name"`, "The vendor connection it was synced from"),
+];
+
+export const SOURCES: Record<SourceKey, SourceSpec> = {
+  endpoints: {
+    key: "endpoints",
+    label: "Endpoints",
+    description: "Every backed-up machine (MSP360 computers, Rackspace agents) with its status and last backup.",
+    from: raw(`"Endpoint" e LEFT JOIN "Customer" cu ON cu."id" = e."customerId" LEFT JOIN "Connection" k ON k."id" = e."connectionId"`),
+    where: raw(`e."removedAt" IS NULL`),
+    id: raw(`e."id"`),
+    customerId: raw(`e."customerId"`),
+    columns: [
+      text("id", "Id", `e."id"`, "The endpoint's id in this app"),
+      text("name", "Name", `e."name"`, "The endpoint's name"),
+      text("hostname", "Hostname", `e."hostname"`, "Host name reported by the agent"),
+      text("customer", "Customer", `cu."name"`, "The customer (MSP360 company, Rackspace account)"),
+      text("customer_id", "Customer Id", `e."customerId"`, "The customer's id in this app"),
+      ...vendorColumns("e"),
+      text("os", "OS", `e."os"`, "Operating system"),
+      text("os_version", "OS Version", `e."osVersion"`, "Operating system version"),
+      text("agent_version", "Agent Version", `e."agentVersion"`, "Backup agent version"),
+      text("status", "Status", `e."status"`, "success, warning, failed, running, missed, never-ran, disabled or offline"),
+      bool("online", "Online", `e."online"`, "Whether the agent is online"),
+      bool("enabled", "Enabled", `e."enabled"`, "Whether backups are enabled"),
+      datetime("last_seen", "Last Seen", `e."lastSeenAt"`, "When the agent was last online"),
+      datetime("last_backup", "Last Backup", `e."lastRunAt"`, "When its last backup ran"),
+      datetime("last_success", "Last Success", `e."lastSuccessAt"`, "When its last successful backup ran"),
+      gigabytes("storage_gb", `e."storageBytes"`, "Backup storage used, in GB (10^9 bytes)"),
+      text("region", "Region", `e."region"`, "Storage region"),
+      datetime("first_seen", "First Seen", `e."firstSeenAt"`, "When the app first saw it"),
+    ],
+  },
+  plans: {
+    key: "plans",
+    label: "Backup plans",
+    description: "Backup plans (MSP360) and configurations (Rackspace) with their schedule and last result.",
+    from: raw(
+      `"BackupConfiguration" b LEFT JOIN "Endpoint" e ON e."id" = b."endpointId" LEFT JOIN "Customer" cu ON cu."id" = b."customerId" LEFT JOIN "Connection" k ON k."id" = b."connectionId"`,
+    ),
+    where: raw(`b."removedAt" IS NULL`),
+    id: raw(`b."id"`),
+    customerId: raw(`b."customerId"`),
+    columns: [
+      text("id", "Id", `b."id"`, "The plan's id in this app"),
+      text("plan", "Plan", `b."name"`, "The plan's name"),
+      text("type", "Type", `b."type"`, "What it backs up (files, image, database…)"),
+      text("endpoint", "Endpoint", `e."name"`, "The endpoint it runs on"),
+      text("customer", "Customer", `cu."name"`, "The customer"),
+      text("customer_id", "Customer Id", `b."customerId"`, "The customer's id in this app"),
+      ...vendorColumns("b"),
+      bool("enabled", "Enabled", `b."enabled"`, "Whether the plan is enabled"),
+      text("schedule", "Schedule", `b."scheduleDescription"`, "The schedule in words"),
+      number("interval_minutes", "Interval Minutes", `b."expectedIntervalMinutes"`, "Minutes between scheduled runs"),
+      text("status", "Status", `b."status"`, "What needs attention: the last result, or missed"),
+      text("last_result", "Last Result", `b."lastStatus"`, "The vendor's last result"),
+      datetime("last_run", "Last Run", `b."lastRunAt"`, "When it last ran"),
+      datetime("last_success", "Last Success", `b."lastSuccessAt"`, "When it last succeeded"),
+      datetime("next_run", "Next Run", `b."nextRunAt"`, "When the vendor will run it next"),
+      datetime("missed_since", "Missed Since", `b."missedSince"`, "When it was found missed"),
+    ],
+  },
+  runs: {
+    key: "runs",
+    label: "Runs",
+    description: "Backup, restore and cleanup runs, kept as history (90 days and more).",
+    from: raw(
+      `"Run" r LEFT JOIN "Endpoint" e ON e."id" = r."endpointId" LEFT JOIN "BackupConfiguration" b ON b."id" = r."configurationId" LEFT JOIN "Customer" cu ON cu."id" = r."customerId" LEFT JOIN "Connection" k ON k."id" = r."connectionId"`,
+    ),
+    id: raw(`r."id"`),
+    customerId: raw(`r."customerId"`),
+    columns: [
+      text("id", "Id", `r."id"`, "The run's id in this app"),
+      datetime("started", "Started", `r."startedAt"`, "When it started"),
+      { key: "date", name: "Date", type: "DATE", description: "The day it started (UTC)", expr: c(`r."startedAt"`), storage: "datetime" },
+      datetime("ended", "Ended", `r."endedAt"`, "When it ended"),
+      text("type", "Type", `r."type"`, "backup, restore or cleanup"),
+      text("status", "Status", `r."status"`, "success, warning, failed, running…"),
+      { key: "succeeded", name: "Succeeded", type: "BOOLEAN", description: "Whether it succeeded", expr: c(`(r."status" = 'success')`) },
+      text("endpoint", "Endpoint", `e."name"`, "The endpoint"),
+      text("plan", "Plan", `b."name"`, "The plan"),
+      text("customer", "Customer", `cu."name"`, "The customer"),
+      text("customer_id", "Customer Id", `r."customerId"`, "The customer's id in this app"),
+      ...vendorColumns("r"),
+      number("duration_minutes", "Duration Minutes", `(r."durationSeconds" / 60.0)`, "How long it ran", 1),
+      { ...gigabytes("size_gb", `r."bytes"`, "Data transferred, in GB"), name: "Size GB" },
+      number("files_processed", "Files Processed", `r."filesProcessed"`, "Files processed"),
+      number("files_failed", "Files Failed", `r."filesFailed"`, "Files that failed"),
+      number("errors", "Errors", `r."errorCount"`, "Errors reported"),
+      text("message", "Message", `r."message"`, "The vendor's message"),
+    ],
+  },
+  usage: {
+    key: "usage",
+    label: "Storage usage",
+    description: "Storage and cost per month, per customer (MSP360 billing) or per endpoint (Rackspace vaults).",
+    from: raw(
+      `"UsageRecord" u LEFT JOIN "Customer" cu ON cu."id" = u."customerId" LEFT JOIN "Endpoint" e ON e."id" = u."endpointId" LEFT JOIN "Connection" k ON k."id" = u."connectionId"`,
+    ),
+    id: raw(`u."id"`),
+    customerId: raw(`u."customerId"`),
+    columns: [
+      { key: "month", name: "Month", type: "DATE", description: "The month's first day", expr: () => raw(`(u."period" || '-01')`), storage: "date-text" },
+      text("period", "Period", `u."period"`, "The month, YYYY-MM"),
+      { key: "level", name: "Level", type: "TEXT", description: "customer or endpoint: what the vendor reports storage for", expr: ({ d }) => d.beforeColon(raw(`u."scope"`)) },
+      text("customer", "Customer", `cu."name"`, "The customer"),
+      text("customer_id", "Customer Id", `u."customerId"`, "The customer's id in this app"),
+      text("endpoint", "Endpoint", `e."name"`, "The endpoint (per-endpoint rows)"),
+      ...vendorColumns("u"),
+      gigabytes("storage_gb", `u."storageBytes"`, "Storage used, in GB"),
+      number("cost", "Cost", `u."cost"`, "Cost reported by the vendor", 2),
+    ],
+  },
+  customers: {
+    key: "customers",
+    label: "Customers",
+    description: "Customers of every vendor with their endpoint and problem counts.",
+    from: raw(`"Customer" cu LEFT JOIN "Connection" k ON k."id" = cu."connectionId"`),
+    where: raw(`cu."removedAt" IS NULL`),
+    id: raw(`cu."id"`),
+    customerId: raw(`cu."id"`),
+    columns: [
+      text("id", "Id", `cu."id"`, "The customer's id in this app"),
+      text("name", "Name", `cu."name"`, "The customer's name"),
+      text("kind", "Kind", `cu."kind"`, "MSP360 company or user, Rackspace account"),
+      ...vendorColumns("cu"),
+      number("endpoints", "Endpoints", `(SELECT COUNT(*) FROM "Endpoint" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL)`, "Endpoints it has"),
+      number(
+        "failed_plans",
+        "Failed Plans",
+        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL AND x."status" = 'failed')`,
+        "Plans whose last result failed",
+      ),
+      number(
+        "missed_plans",
+        "Missed Plans",
+        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL AND x."status" = 'missed')`,
+        "Plans that missed their schedule",
+      ),
+      {
+        key: "storage_gb_this_month",
+        name: "Storage GB This Month",
+        type: "NUMBER",
+        description: "Storage this month, in GB",
+        decimals: 3,
+        expr: ({ now }) => sql`(SELECT COALESCE(SUM(x."storageBytes"), 0) / 1e9 FROM "UsageRecord" x WHERE x."customerId" = cu."id" AND x."period" = ${now.toISOString().slice(0, 7)})`,
+      },
+      datetime("first_seen", "First Seen", `cu."firstSeenAt"`, "When the app first saw it"),
+      datetime("last_seen", "Last Seen", `cu."lastSeenAt"`, "When the vendor last listed it"),
+    ],
+  },
+};
+
+export function sourceSpec(key: SourceKey): SourceSpec {
+  return SOURCES[key];
+}
+
+export function columnSpec(source: SourceKey, key: string): ColumnSpec | undefined {
+  return SOURCES[source].columns.find((column) => column.key === key);
+}
+
+/** The source catalog for the editor (no SQL). */
+export function sourceCatalog(): SourceDto[] {
+  return Object.values(SOURCES).map((s) => ({
+    key: s.key,
+    label: s.label,
+    description: s.description,
+    columns: s.columns.map(({ key, name, type, description }) => ({ key, name, type, description })),
+  }));
+}

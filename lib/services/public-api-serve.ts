@@ -1,0 +1,216 @@
+// The public endpoints `GET /api/dataset/{id}` and `GET /api/widget/{id}`: the `apikey` header, the switch, the
+// key's expiry and IP allow-list, 60 requests a minute per key (counted in the database, so every instance shares
+// the count), the binding, then one page of data from what the sync engine stored (never a vendor call), in the
+// MSPbots Public API's shapes. Every request with a known key is written to the key's usage log.
+import "server-only";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db, providerOf, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { clientAddress } from "@/lib/auth/actor";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RATE_LIMIT_PER_MINUTE, type PublicPage, type ResourceKind } from "@/lib/schemas/public-api";
+import { FilterError } from "@/lib/public-api/grammar";
+import { addressAllowed } from "@/lib/public-api/ip";
+import { hashKey, looksLikeKey } from "@/lib/public-api/keys";
+import type { ResourcePlan } from "@/lib/public-api/plan";
+import { compileDatasetQuery, compileWidgetQuery, resolveRequestFilters } from "@/lib/public-api/query";
+import { dialectFor } from "@/lib/public-api/sql";
+import { allowedIpsOf, publicApiEnabled } from "./public-api-keys";
+import { findResource, resourcePlan } from "./public-api-resources";
+import { keyCustomerScope } from "./public-api-scope";
+
+// ---------------------------------------------------------------------------------------------------------
+// Answers
+
+const INVALID_KEY = "Invalid API key in request";
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+const publicError = (code: number, msg: string, status: number, headers?: Record<string, string>) => json({ code, msg, data: [] }, status, headers);
+const notFoundMessage = (kind: ResourceKind) => `Can't find ${kind}`;
+
+export function methodNotAllowed(): Response {
+  return publicError(405, "The Public API is read-only: use GET.", 405, { Allow: "GET, HEAD" });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The rate limit: one counter per key in the app's database (the table rate-limiter-flexible keeps for sign-in
+// throttling too), so that every instance on one PostgreSQL counts the same requests.
+
+let limiter: { client: Db; limiter: RateLimiterPrisma } | undefined;
+
+function rateLimiter(): RateLimiterPrisma {
+  const client = db();
+  if (limiter?.client !== client) {
+    limiter = {
+      client,
+      limiter: new RateLimiterPrisma({ storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false, keyPrefix: "public-api", points: RATE_LIMIT_PER_MINUTE, duration: 60 }),
+    };
+  }
+  return limiter.limiter;
+}
+
+/** Counts the request; the answer says whether it is within the limit and what the headers should say. */
+async function consumeRateLimit(keyId: string): Promise<{ allowed: boolean; headers: Record<string, string> }> {
+  let result: RateLimiterRes;
+  let allowed = true;
+  try {
+    result = await rateLimiter().consume(keyId);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    result = error;
+    allowed = false;
+  }
+  const reset = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+  return {
+    allowed,
+    headers: {
+      "X-RateLimit-Limit": String(RATE_LIMIT_PER_MINUTE),
+      "X-RateLimit-Remaining": String(Math.max(0, result.remainingPoints)),
+      "X-RateLimit-Reset": String(reset),
+      ...(allowed ? {} : { "Retry-After": String(reset) }),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Data
+
+export class PublicRequestError extends Error {}
+
+function pageParameter(params: URLSearchParams, name: string, fallback: number, max: number): number {
+  const value = params.get(name);
+  if (value === null || value.trim() === "") return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < 1 || number > max) {
+    throw new PublicRequestError(`${name} must be a whole number from 1${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}; got "${value}".`);
+  }
+  return number;
+}
+
+/**
+ * One page of a dataset or widget as the Public API answers it, filtered by the request's parameters and the
+ * customer scope. Throws FilterError or PublicRequestError for parameters it cannot use.
+ */
+export async function queryResource(plan: ResourcePlan, params: URLSearchParams, scope: string[] | null, now = new Date()): Promise<PublicPage> {
+  const current = pageParameter(params, "current", 1, Number.MAX_SAFE_INTEGER);
+  const size = pageParameter(params, "size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const filters = resolveRequestFilters(
+    plan,
+    [...params.entries()].filter(([name]) => name !== "current" && name !== "size"),
+  );
+  const client = db();
+  const ctx = { d: dialectFor(providerOf(client)), now };
+  const request = { filters, scope, current, size };
+  const compiled = plan.kind === "dataset" ? compileDatasetQuery(plan, request, ctx) : compileWidgetQuery(plan, request, ctx);
+  const [rows, count] = await Promise.all([
+    client.$queryRaw<Record<string, unknown>[]>(compiled.rows),
+    compiled.count ? client.$queryRaw<{ n: unknown }[]>(compiled.count) : Promise.resolve(null),
+  ]);
+  let data = compiled.read(rows);
+  let total: number;
+  if (count) total = Number(count[0]?.n ?? 0);
+  else {
+    // A widget without groups: its one row is page 1.
+    total = data.length;
+    data = current === 1 ? data.slice(0, size) : [];
+  }
+  return { code: 0, msg: "success", data, total, size, current, orders: [], hitCount: false, searchCount: true, pages: Math.ceil(total / size) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The usage log
+
+let lastPrune = 0;
+
+async function logRequest(entry: { keyId: string; kind: ResourceKind; resourceId: string; status: number; outcome: string; ip?: string; started: number; rows?: number }) {
+  const client = db();
+  try {
+    await client.publicApiRequest.create({
+      data: {
+        keyId: entry.keyId,
+        resourceType: entry.kind,
+        resourceId: entry.resourceId.slice(0, 100),
+        status: entry.status,
+        outcome: entry.outcome,
+        ip: entry.ip ?? null,
+        durationMs: Math.round(performance.now() - entry.started),
+        rows: entry.rows ?? null,
+      },
+    });
+    // At most once an hour per instance: drop what is past the retention.
+    if (Date.now() - lastPrune > 3_600_000) {
+      lastPrune = Date.now();
+      await client.publicApiRequest.deleteMany({ where: { at: { lt: new Date(Date.now() - env().PUBLIC_API_LOG_DAYS * 86_400_000) } } });
+    }
+  } catch (error) {
+    // The log must not break the API (the key may have been removed a moment ago).
+    logger.warn({ err: error }, "could not write the Public API usage log");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The request
+
+export async function servePublicRequest(kind: ResourceKind, request: Request, resourceId: string): Promise<Response> {
+  const started = performance.now();
+  const secret = request.headers.get("apikey");
+  if (!looksLikeKey(secret)) return json({ message: INVALID_KEY }, 401);
+  const [key, enabled] = await Promise.all([db().publicApiKey.findUnique({ where: { keyHash: hashKey(secret) } }), publicApiEnabled()]);
+  if (!key) return json({ message: INVALID_KEY }, 401);
+
+  const ip = clientAddress(request.headers);
+  const log = (status: number, outcome: string, rows?: number) => logRequest({ keyId: key.id, kind, resourceId, status, outcome, ip, started, rows });
+
+  // With the switch off or the key expired, no key works: the same answer as a wrong key.
+  if (!enabled) {
+    await log(401, "disabled");
+    return json({ message: INVALID_KEY }, 401);
+  }
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+    await log(401, "expired");
+    return json({ message: INVALID_KEY }, 401);
+  }
+  if (!addressAllowed(ip, allowedIpsOf(key))) {
+    await log(403, "ip_denied");
+    return json({ message: "This API key may not be used from your address." }, 403);
+  }
+  const rate = await consumeRateLimit(key.id);
+  if (!rate.allowed) {
+    await log(429, "rate_limited");
+    return publicError(429, `Rate limit exceeded: ${RATE_LIMIT_PER_MINUTE} requests per minute per API key. Retry after ${rate.headers["Retry-After"]} seconds.`, 429, rate.headers);
+  }
+
+  const resource = /^(ds|wg)_[a-z0-9_]{3,60}$/.test(resourceId) ? await findResource(kind, resourceId) : null;
+  const plan = resource ? await resourcePlan(resource) : null;
+  if (!plan) {
+    await log(404, "not_found");
+    return json({ code: -1, msg: notFoundMessage(kind), data: [] }, 404, rate.headers);
+  }
+  const bound = await db().publicApiBinding.findUnique({ where: { keyId_resourceType_resourceId: { keyId: key.id, resourceType: kind, resourceId } }, select: { id: true } });
+  if (!bound) {
+    await log(403, "unbound");
+    return json({ code: 500, msg: "The resourceId is invalid.", data: [] }, 403, rate.headers);
+  }
+
+  try {
+    const page = await queryResource(plan, new URL(request.url).searchParams, await keyCustomerScope(key));
+    const updates: Promise<unknown>[] = [log(200, "ok", page.data.length)];
+    // Last use, to the minute: one write per key and minute at most.
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000 || key.lastUsedIp !== (ip ?? null)) {
+      updates.push(db().publicApiKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: new Date(), lastUsedIp: ip ?? null } }));
+    }
+    await Promise.all(updates);
+    return json(page, 200, rate.headers);
+  } catch (error) {
+    if (error instanceof FilterError || error instanceof PublicRequestError) {
+      await log(400, "bad_request");
+      return publicError(400, error.message, 400, rate.headers);
+    }
+    logger.error({ err: error, resourceId }, "Public API query failed");
+    await log(500, "error");
+    return publicError(500, "Something went wrong on the server. The error has been logged.", 500, rate.headers);
+  }
+}
