@@ -41,7 +41,7 @@ describe.each(TEST_PROVIDERS)("Public API on %s", (provider) => {
 
   /** A customer's tool: only the `apikey` header, never a cookie. */
   function publicGet(kind: "dataset" | "widget", resourceId: string, query = "", apikey?: string, headers: Record<string, string> = {}) {
-    return callRoute(kind === "dataset" ? dataset.GET : widget.GET, {
+    return callRoute((kind === "dataset" ? dataset.GET : widget.GET) as Handler, {
       path: `/api/${kind}/${resourceId}${query ? `?${query}` : ""}`,
       params: { resourceId },
       headers: { ...(apikey ? { apikey } : {}), ...headers },
@@ -177,7 +177,7 @@ describe.each(TEST_PROVIDERS)("Public API on %s", (provider) => {
     const wrong = await publicGet("dataset", "ds_customers", "", `bcpk_${"A".repeat(43)}`);
     expect([wrong.status, wrong.json]).toEqual([401, INVALID_KEY]);
     // A signed-in admin's cookie opens nothing here.
-    const cookieOnly = await callRoute(dataset.GET, { cookie: admin, path: "/api/dataset/ds_customers", params: { resourceId: "ds_customers" } });
+    const cookieOnly = await callRoute(dataset.GET as Handler, { cookie: admin, path: "/api/dataset/ds_customers", params: { resourceId: "ds_customers" } });
     expect([cookieOnly.status, cookieOnly.json]).toEqual([401, INVALID_KEY]);
 
     const unbound = await publicGet("dataset", "ds_endpoints_last_backup", "", secret);

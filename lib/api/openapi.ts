@@ -12,6 +12,7 @@ import { monitoringQuerySchema } from "@/lib/services/monitoring";
 import { usageQuerySchema } from "@/lib/services/usage";
 import { customerListQuerySchema } from "@/lib/services/customers";
 import { errorBodySchema } from "./errors-shape";
+import { publicApiComponents, publicApiPaths } from "./openapi-public-api";
 
 type Json = Record<string, unknown>;
 
@@ -61,8 +62,8 @@ export function openApiDocument() {
     },
     servers: [{ url: "/" }],
     components: {
-      schemas: { Error: schema(errorBodySchema), Connection: schema(connectionSchema), User: schema(userSchema) },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      schemas: { Error: schema(errorBodySchema), Connection: schema(connectionSchema), User: schema(userSchema), ...publicApiComponents.schemas },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" }, ...publicApiComponents.securitySchemes },
     },
     security: [{ session: [] }],
     paths: {
@@ -121,6 +122,7 @@ export function openApiDocument() {
           responses: { "200": json({ type: "object", properties: { items: { type: "array" }, nextCursor: { type: ["string", "null"] } } }), ...COMMON_ERRORS },
         },
       },
+      ...publicApiPaths(),
     },
   };
 }

@@ -31,7 +31,7 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 const publicError = (code: number, msg: string, status: number, headers?: Record<string, string>) => json({ code, msg, data: [] }, status, headers);
 const notFoundMessage = (kind: ResourceKind) => `Can't find ${kind}`;
 
-export function methodNotAllowed(): Response {
+export async function methodNotAllowed(): Promise<Response> {
   return publicError(405, "The Public API is read-only: use GET.", 405, { Allow: "GET, HEAD" });
 }
 
