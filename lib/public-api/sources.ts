@@ -1,7 +1,7 @@
 // What datasets are made of: each source is one table of the unified model with what it joins, and the columns a
 // dataset may pick, each with its public name, its type and its SQL. Column names are part of the public contract
 // (customers filter on them: `?Customer=acme`), so they do not change once shipped; keys are what definitions store.
-import type { FieldType, SourceDto, SourceKey } from "@/lib/schemas/public-api";
+import { SOURCE_LABELS, type FieldType, type SourceDto, type SourceKey } from "@/lib/schemas/public-api";
 import { raw, sql, type Dialect, type Sql, type Storage } from "./sql";
 
 export interface QueryContext {
@@ -50,7 +50,7 @@ const vendorColumns = (alias: string): ColumnSpec[] => [
 export const SOURCES: Record<SourceKey, SourceSpec> = {
   endpoints: {
     key: "endpoints",
-    label: "Endpoints",
+    label: SOURCE_LABELS.endpoints,
     description: "Every backed-up machine (MSP360 computers, Rackspace agents) with its status and last backup.",
     from: raw(`"Endpoint" e LEFT JOIN "Customer" cu ON cu."id" = e."customerId" LEFT JOIN "Connection" k ON k."id" = e."connectionId"`),
     where: raw(`e."removedAt" IS NULL`),
@@ -79,7 +79,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
   },
   plans: {
     key: "plans",
-    label: "Backup plans",
+    label: SOURCE_LABELS.plans,
     description: "Backup plans (MSP360) and configurations (Rackspace) with their schedule and last result.",
     from: raw(
       `"BackupConfiguration" b LEFT JOIN "Endpoint" e ON e."id" = b."endpointId" LEFT JOIN "Customer" cu ON cu."id" = b."customerId" LEFT JOIN "Connection" k ON k."id" = b."connectionId"`,
@@ -108,7 +108,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
   },
   runs: {
     key: "runs",
-    label: "Runs",
+    label: SOURCE_LABELS.runs,
     description: "Backup, restore and cleanup runs, kept as history (90 days and more).",
     from: raw(
       `"Run" r LEFT JOIN "Endpoint" e ON e."id" = r."endpointId" LEFT JOIN "BackupConfiguration" b ON b."id" = r."configurationId" LEFT JOIN "Customer" cu ON cu."id" = r."customerId" LEFT JOIN "Connection" k ON k."id" = r."connectionId"`,
@@ -138,7 +138,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
   },
   usage: {
     key: "usage",
-    label: "Storage usage",
+    label: SOURCE_LABELS.usage,
     description: "Storage and cost per month, per customer (MSP360 billing) or per endpoint (Rackspace vaults).",
     from: raw(
       `"UsageRecord" u LEFT JOIN "Customer" cu ON cu."id" = u."customerId" LEFT JOIN "Endpoint" e ON e."id" = u."endpointId" LEFT JOIN "Connection" k ON k."id" = u."connectionId"`,
@@ -159,7 +159,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
   },
   customers: {
     key: "customers",
-    label: "Customers",
+    label: SOURCE_LABELS.customers,
     description: "Customers of every vendor with their endpoint and problem counts.",
     from: raw(`"Customer" cu LEFT JOIN "Connection" k ON k."id" = cu."connectionId"`),
     where: raw(`cu."removedAt" IS NULL`),

@@ -15,6 +15,7 @@ export type ResourceKind = z.infer<typeof resourceKindSchema>;
 export const SOURCE_KEYS = ["endpoints", "plans", "runs", "usage", "customers"] as const;
 export const sourceKeySchema = z.enum(SOURCE_KEYS);
 export type SourceKey = z.infer<typeof sourceKeySchema>;
+export const SOURCE_LABELS: Record<SourceKey, string> = { endpoints: "Endpoints", plans: "Backup plans", runs: "Runs", usage: "Storage usage", customers: "Customers" };
 
 export const RATE_LIMIT_PER_MINUTE = 60;
 export const MAX_PAGE_SIZE = 1000;
@@ -169,7 +170,7 @@ export const resourcePageSchema = z.object({ items: z.array(resourceSchema), tot
 // ---------------------------------------------------------------------------------------------------------
 // Keys, bindings, settings, usage
 
-const ipOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "Enter an IPv4 or IPv6 address, or a range such as 203.0.113.0/24." });
+export const ipOrRangeSchema = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: "Enter an IPv4 or IPv6 address, or a range such as 203.0.113.0/24." });
 
 const keyFields = {
   name: z.string().trim().min(1, "Enter a name.").max(100),
@@ -179,7 +180,7 @@ const keyFields = {
   /** After this time the key stops working; null: never. */
   expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
   /** Client addresses allowed to use the key; empty: any. */
-  allowedIps: z.array(z.string().trim().pipe(ipOrRange)).max(50).default([]),
+  allowedIps: z.array(z.string().trim().pipe(ipOrRangeSchema)).max(50).default([]),
 };
 
 export const createKeyInputSchema = z.object({ ...keyFields, type: z.literal("custom").default("custom") });
@@ -191,7 +192,7 @@ export const updateKeyInputSchema = z
     description: z.string().trim().max(500),
     customerId: z.string().max(100).nullable(),
     expiresAt: z.iso.datetime({ offset: true }).nullable(),
-    allowedIps: z.array(z.string().trim().pipe(ipOrRange)).max(50),
+    allowedIps: z.array(z.string().trim().pipe(ipOrRangeSchema)).max(50),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
