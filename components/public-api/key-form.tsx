@@ -105,7 +105,7 @@ export function KeyForm({
           ))}
         </NativeSelect>
       </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id="key-expires" label="Expires after" hint="Optional; the key stops working after this day (UTC)." error={errors.expiresOn?.message}>
           <Input id="key-expires" type="date" aria-invalid={!!errors.expiresOn} {...form.register("expiresOn")} />
         </FormField>

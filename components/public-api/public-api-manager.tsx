@@ -77,8 +77,8 @@ function CreatedKeyDialog({ created, onClose }: { created: { name: string; secre
           <DialogTitle>Copy the key for {created?.name}</DialogTitle>
           <DialogDescription>Send it to your client. This is the only time it is shown: only a hash is stored, so it cannot be shown again.</DialogDescription>
         </DialogHeader>
-        <div className="flex items-center gap-2">
-          <code data-testid="new-api-key" className="min-w-0 flex-1 overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-sm whitespace-nowrap select-all">
+        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] items-center gap-2">
+          <code data-testid="new-api-key" className="rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all select-all">
             {created?.secret}
           </code>
           <Button onClick={() => created && copyText(created.secret, "The API key")} aria-label="Copy the API key">

@@ -177,7 +177,7 @@ function DatasetEditor({ target, sources, onDone }: { target: EditorTarget; sour
   return (
     <form className="grid gap-5" onSubmit={form.handleSubmit(submit)} noValidate>
       <FormError message={banner} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id="ds-name" label="Name" error={errors.name?.message}>
           <Input id="ds-name" aria-invalid={!!errors.name} {...form.register("name")} />
         </FormField>
@@ -235,7 +235,7 @@ function DatasetEditor({ target, sources, onDone }: { target: EditorTarget; sour
         {errors.definition?.columns ? <p className="text-xs text-destructive">{errors.definition.columns.message ?? errors.definition.columns.root?.message ?? "Check the columns."}</p> : null}
       </fieldset>
       <FiltersField form={form} columns={columns} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id="ds-sort" label="Order by" error={errors.definition?.sort?.column?.message}>
           <NativeSelect
             id="ds-sort"
@@ -305,12 +305,14 @@ function WidgetEditor({ target, sources, onDone }: { target: EditorTarget; sourc
     }
   }
 
+  if (!datasets.data) return <p className="text-sm text-muted-foreground">{datasets.isError ? `Could not load the datasets: ${datasets.error.message}` : "Loading…"}</p>;
+
   const sortOptions = [...groupBy.map((key) => ({ value: key, label: columns.find((c) => c.key === key)?.name ?? key })), ...measureValues.filter((m) => m.name).map((m) => ({ value: m.name, label: m.name }))];
 
   return (
     <form className="grid gap-5" onSubmit={form.handleSubmit(submit)} noValidate>
       <FormError message={banner} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id="wg-name" label="Name" error={errors.name?.message}>
           <Input id="wg-name" aria-invalid={!!errors.name} {...form.register("name")} />
         </FormField>
@@ -411,7 +413,7 @@ function WidgetEditor({ target, sources, onDone }: { target: EditorTarget; sourc
         </Button>
       </fieldset>
       <FiltersField form={form} columns={columns} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         <FormField id="wg-sort" label="Order by" error={errors.definition?.sort?.by?.message}>
           <NativeSelect id="wg-sort" value={sort?.by ?? ""} onChange={(e) => form.setValue("definition.sort", e.target.value ? { by: e.target.value, direction: sort?.direction ?? "desc" } : null)}>
             <option value="">The groups, in order</option>

@@ -124,7 +124,7 @@ export function ResourceLibrary() {
           New {kind}
         </Button>
       </div>
-      <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_12rem]">
+      <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_14rem]">
         <SearchInput value={q} onChange={(value) => url.set({ q: value })} placeholder={`Search ${noun}…`} label={`Search ${noun}`} />
         <NativeSelect aria-label="Origin" value={origin} onChange={(e) => url.set({ origin: e.target.value === "all" ? null : e.target.value })}>
           <option value="all">Built-in and custom</option>

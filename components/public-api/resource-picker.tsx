@@ -94,7 +94,7 @@ export function ResourcePicker({ kind, keyId, bound, open, onOpenChange }: { kin
 
   return (
     <Dialog open={open} onOpenChange={close}>
-      <DialogContent className="max-w-5xl sm:max-w-5xl">
+      <DialogContent className="max-w-5xl sm:max-w-5xl [&>*]:min-w-0">
         <DialogHeader>
           <DialogTitle>Add {title(kind)}</DialogTitle>
           <DialogDescription>Select the {noun} this key may read. Customers call each one at its own endpoint.</DialogDescription>
@@ -105,7 +105,7 @@ export function ResourcePicker({ kind, keyId, bound, open, onOpenChange }: { kin
             <TabsTrigger value="selected">Selected ({selected.size})</TabsTrigger>
           </TabsList>
           <TabsContent value="list" className="grid min-w-0 gap-3">
-            <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
+            <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_auto_auto_auto]">
               <SearchInput
                 id="picker-search"
                 value={q}

@@ -43,7 +43,7 @@ const number = (key: string, name: string, expr: string, description: string, de
 const gigabytes = (key: string, ref: string, description: string): ColumnSpec => ({ key, name: "Storage GB", type: "NUMBER", description, expr: c(`(${ref} / 1e9)`), decimals: 3 });
 
 const vendorColumns = (alias: string): ColumnSpec[] => [
-  text("vendor", "Vendor", `${alias}."vendor"`, "msp360 or rackspace"),
+  text("vendor", "Vendor", `${alias}."vendor"`, "The vendor: msp360 or rackspace"),
   text("connection", "Connection", `k."name"`, "The vendor connection it was synced from"),
 ];
 
