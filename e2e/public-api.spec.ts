@@ -69,8 +69,8 @@ test("an admin shares two datasets and a widget through a key; a tool reads them
   await bindFromPicker(page, "Dataset", ["Endpoints with last backup", "Backup plans with last result"]);
   await bindFromPicker(page, "Widget", ["Endpoints by status"]);
   await page.getByRole("tab", { name: /^Dataset \(/ }).click();
-  await expect(page.getByText("/api/dataset/ds_endpoints_last_backup")).toBeVisible();
-  await expect(page.getByText("/api/dataset/ds_plans_last_result")).toBeVisible();
+  await expect(page.getByRole("button", { name: /\/api\/dataset\/ds_endpoints_last_backup/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /\/api\/dataset\/ds_plans_last_result/ })).toBeVisible();
   await page.getByRole("button", { name: /\/api\/dataset\/ds_endpoints_last_backup/ }).click();
   await expect(page.getByRole("cell", { name: "Last Backup", exact: true })).toBeVisible();
   await expect(page.getByTestId("sample-response")).toContainText('"code": 0');
@@ -113,7 +113,9 @@ test("an admin shares two datasets and a widget through a key; a tool reads them
   // Unbinding ends access at once.
   await page.getByRole("button", { name: "Unbind Backup plans with last result" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByText("/api/dataset/ds_plans_last_result")).toHaveCount(0);
+  // (An open dialog hides the page from the accessibility tree: wait for it to close first.)
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("button", { name: /\/api\/dataset\/ds_plans_last_result/ })).toHaveCount(0);
   expect(await (await tool.get("/api/dataset/ds_plans_last_result")).json()).toEqual({ code: 500, msg: "The resourceId is invalid.", data: [] });
 
   // Switching off refuses every key.

@@ -174,7 +174,8 @@ function Bindings({ apiKey }: { apiKey: KeyDto }) {
           ))}
         </div>
       )}
-      <ResourcePicker kind={tab} keyId={apiKey.id} bound={new Set(shown.map((b) => b.resourceId))} open={adding} onOpenChange={setAdding} />
+      {/* Mounted only while open: every Add starts from a fresh search and selection. */}
+      {adding ? <ResourcePicker kind={tab} keyId={apiKey.id} bound={new Set(shown.map((b) => b.resourceId))} open onOpenChange={setAdding} /> : null}
       <Dialog open={removing !== null} onOpenChange={(open) => !open && setRemoving(null)}>
         <DialogContent>
           <DialogHeader>
