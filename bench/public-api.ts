@@ -73,6 +73,11 @@ try {
     }
     const syncStarted = performance.now();
     await runDueSyncs();
+    // On a busy machine a first sync can time out; the scheduler would retry it later, the bench does it now.
+    for (let retry = 0; retry < 3 && (await database.client.connection.count({ where: { lastSyncStatus: "failed" } })) > 0; retry++) {
+      await database.client.connection.updateMany({ where: { lastSyncStatus: "failed" }, data: { lastSyncAt: null } });
+      await runDueSyncs();
+    }
     const syncSeconds = (performance.now() - syncStarted) / 1000;
     const endpoints = await database.client.endpoint.count({ where: { removedAt: null } });
     const runs = await database.client.run.count();

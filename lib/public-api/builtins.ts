@@ -73,7 +73,7 @@ export const BUILT_IN_DATASETS: BuiltIn<DatasetDefinition>[] = [
       source: "plans",
       columns: ["id", "plan", "endpoint", "customer", "vendor", "type", "schedule", "enabled", "status", "last_result", "last_run", "last_success", "next_run"],
       filters: [],
-      sort: { column: "customer", direction: "asc" },
+      sort: { column: "plan", direction: "asc" },
     },
   },
   {

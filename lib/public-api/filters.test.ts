@@ -179,6 +179,11 @@ describe.each(TEST_PROVIDERS)("filters on %s", (provider) => {
       { Endpoint: "ACME-SRV01", Runs: "1", "Success Rate": "0", "Total GB": "12.6", First: "2022-07-01T00:00:00.000Z" },
       { Endpoint: "beta-laptop", Runs: "1", "Success Rate": "0", "Total GB": "105.1", First: "2023-03-15T10:00:00.000Z" },
     ]);
+    // Widget pages: the total comes with the rows, and from a count past the last page.
+    expect(await queryResource(widget, new URLSearchParams({ size: "1", current: "2" }), null)).toMatchObject({ total: 2, pages: 2, current: 2, data: [{ Endpoint: "ACME-SRV01" }] });
+    expect(await queryResource(widget, new URLSearchParams({ size: "1", current: "5" }), null)).toMatchObject({ total: 2, pages: 2, current: 5, data: [] });
+    expect(await queryResource(widget, new URLSearchParams({ size: "5" }), null)).toMatchObject({ total: 2, pages: 1 });
+    expect(await queryResource(widget, new URLSearchParams({ Runs: "100," }), null)).toMatchObject({ total: 0, pages: 0, data: [] });
     const totals = planWidget({ ...definition, groupBy: [], sort: null }, dataset);
     const page = await queryResource(totals, new URLSearchParams(), null);
     expect(page).toMatchObject({ total: 1, pages: 1, data: [{ Runs: "8", "Success Rate": "62.5", "Total GB": "574" }] });

@@ -4,7 +4,7 @@
 import type { FieldType } from "@/lib/schemas/public-api";
 import { FilterError, fixedFilterCondition, parseFilter, type Condition } from "./grammar";
 import { filterColumns, type DatasetPlan, type MeasurePlan, type ResourcePlan, type WidgetPlan } from "./plan";
-import type { ColumnSpec, QueryContext } from "./sources";
+import { fromClause, joinsFor, type ColumnSpec, type QueryContext } from "./sources";
 import { conditionSql, join, outputValue, raw, round, sql, type Sql, type Storage } from "./sql";
 
 export type Cell = string | number | boolean | null;
@@ -17,6 +17,8 @@ export interface CompiledQuery {
   rows: Sql;
   /** null for a widget without groups: it answers one row (or none, when a measure filter drops it), unpaged. */
   count: Sql | null;
+  /** The rows carry the total in a "total" column (a window count over the groups), so the count is needed only past the last page. */
+  windowTotal: boolean;
   read(rows: Record<string, unknown>[]): Row[];
 }
 
@@ -49,41 +51,62 @@ function and(parts: Sql[]): Sql {
   return parts.length === 0 ? raw("1 = 1") : join(parts, " AND ");
 }
 
-/** The WHERE clause of a dataset's rows: the source's, the fixed filters, the request's and the customer scope. */
-function rowConditions(dataset: DatasetPlan, extraFixed: WidgetPlan["definition"]["filters"], lookup: (key: string) => ColumnSpec, filters: RequestFilter[], scope: string[] | null, ctx: QueryContext): Sql[] {
+/** The WHERE clause of a dataset's rows (the source's, the fixed filters, the request's, the customer scope) and the columns it reads. */
+function rowConditions(
+  dataset: DatasetPlan,
+  extraFixed: WidgetPlan["definition"]["filters"],
+  lookup: (key: string) => ColumnSpec,
+  filters: RequestFilter[],
+  scope: string[] | null,
+  ctx: QueryContext,
+): { where: Sql; reads: ColumnSpec[] } {
   const { source, definition } = dataset;
   const parts: Sql[] = [];
+  const reads: ColumnSpec[] = [];
   if (source.where) parts.push(source.where);
-  const fixed = (filter: (typeof definition.filters)[number], column: ColumnSpec) =>
-    conditionSql(column.expr(ctx), column.type, storageOf(column), fixedFilterCondition(filter, column.type, column.name, ctx.now), ctx.d);
-  for (const filter of definition.filters) parts.push(fixed(filter, source.columns.find((c) => c.key === filter.column)!));
-  for (const filter of extraFixed) parts.push(fixed(filter, lookup(filter.column)));
+  const fixed = (filter: (typeof definition.filters)[number], column: ColumnSpec) => {
+    reads.push(column);
+    parts.push(conditionSql(column.expr(ctx), column.type, storageOf(column), fixedFilterCondition(filter, column.type, column.name, ctx.now), ctx.d));
+  };
+  for (const filter of definition.filters) fixed(filter, source.columns.find((c) => c.key === filter.column)!);
+  for (const filter of extraFixed) fixed(filter, lookup(filter.column));
   for (const filter of filters) {
     if (filter.target.kind !== "column") continue;
     const column = filter.target.column;
+    reads.push(column);
     parts.push(conditionSql(column.expr(ctx), column.type, storageOf(column), filter.condition, ctx.d));
   }
   // The key's customer scope: only rows of these customers (none: nothing).
   if (scope) parts.push(scope.length ? sql`${source.customerId} IN (${join(scope.map((id) => ctx.d.text(id)))})` : raw("1 = 0"));
-  return parts;
+  return { where: and(parts), reads };
 }
 
-function orderTerm(expr: Sql, direction: "asc" | "desc"): Sql {
-  // Empty values last in both directions, on both databases (they disagree by default).
-  return sql`(${expr} IS NULL), ${expr} ${raw(direction === "desc" ? "DESC" : "ASC")}`;
+/** Empty values last in both directions, on both databases (they disagree by default); plain when never empty, so an index can serve it. */
+function orderTerm(expr: Sql, direction: "asc" | "desc", notNull: boolean): Sql {
+  return sql`${expr} ${raw(direction === "desc" ? "DESC" : "ASC")}${raw(notNull ? "" : " NULLS LAST")}`;
 }
 
 const paging = (page: { current: number; size: number }) => sql`LIMIT ${page.size} OFFSET ${(page.current - 1) * page.size}`;
 
+/**
+ * A page of a dataset in two steps inside one statement: the inner query finds the page's ids reading only what the
+ * filters and the order need (an index can often answer it alone), the outer one reads the page's columns for those
+ * ids. A deep page then costs what a first page costs.
+ */
 export function compileDatasetQuery(plan: DatasetPlan, request: { filters: RequestFilter[]; scope: string[] | null; current: number; size: number }, ctx: QueryContext): CompiledQuery {
   const { source, definition } = plan;
-  const where = and(rowConditions(plan, [], () => undefined as never, request.filters, request.scope, ctx));
+  const { where, reads } = rowConditions(plan, [], () => undefined as never, request.filters, request.scope, ctx);
   const select = join(plan.columns.map((column, i) => sql`${column.expr(ctx)} AS ${raw(`"c${i}"`)}`));
   const sortColumn = definition.sort ? source.columns.find((c) => c.key === definition.sort!.column)! : null;
-  const order = sortColumn ? sql`${orderTerm(sortColumn.expr(ctx), definition.sort!.direction)}, ${source.id} ASC` : sql`${source.id} ASC`;
+  const direction = definition.sort?.direction ?? "asc";
+  const inner = sql`SELECT ${source.id} AS "pid"${sortColumn ? sql`, ${sortColumn.expr(ctx)} AS "s0"` : raw("")} FROM ${fromClause(source, [...reads, ...(sortColumn ? [sortColumn] : [])])} WHERE ${where} ORDER BY ${
+    sortColumn ? sql`${orderTerm(sortColumn.expr(ctx), direction, !!sortColumn.notNull)}, ` : raw("")
+  }${source.id} ASC ${paging(request)}`;
+  const outerOrder = sortColumn ? sql`${orderTerm(raw(`p."s0"`), direction, !!sortColumn.notNull)}, p."pid" ASC` : raw(`p."pid" ASC`);
   return {
-    rows: sql`SELECT ${select} FROM ${source.from} WHERE ${where} ORDER BY ${order} ${paging(request)}`,
-    count: sql`SELECT COUNT(*) AS ${raw(`"n"`)} FROM ${source.from} WHERE ${where}`,
+    rows: sql`SELECT ${select} FROM (${inner}) p JOIN ${source.table} ON ${source.id} = p."pid" ${joinsFor(source, plan.columns)} ORDER BY ${outerOrder}`,
+    count: sql`SELECT COUNT(*) AS ${raw(`"n"`)} FROM ${fromClause(source, reads)} WHERE ${where}`,
+    windowTotal: false,
     read: (rows) =>
       rows.map((row) => {
         const out: Row = {};
@@ -134,10 +157,15 @@ const groupExpr = (column: ColumnSpec, ctx: QueryContext) => (column.type === "D
 export function compileWidgetQuery(plan: WidgetPlan, request: { filters: RequestFilter[]; scope: string[] | null; current: number; size: number }, ctx: QueryContext): CompiledQuery {
   const { dataset, definition } = plan;
   const lookup = (key: string) => dataset.columns.find((c) => c.key === key)!;
-  const where = and(rowConditions(dataset, definition.filters, lookup, request.filters, request.scope, ctx));
+  const { where, reads } = rowConditions(dataset, definition.filters, lookup, request.filters, request.scope, ctx);
   const groups = plan.groupBy.map((column) => groupExpr(column, ctx));
   const measures = plan.measures.map((m) => measureSql(m, ctx));
-  const select = join([...groups.map((g, i) => sql`${g} AS ${raw(`"g${i}"`)}`), ...measures.map((m, i) => sql`${m} AS ${raw(`"m${i}"`)}`)]);
+  const select = join([
+    ...groups.map((g, i) => sql`${g} AS ${raw(`"g${i}"`)}`),
+    ...measures.map((m, i) => sql`${m} AS ${raw(`"m${i}"`)}`),
+    // Computed after grouping: every row of the page knows how many groups there are.
+    ...(groups.length ? [raw(`COUNT(*) OVER () AS "total"`)] : []),
+  ]);
   const having = request.filters.flatMap((filter) => {
     if (filter.target.kind !== "measure") return [];
     const { measure, index } = filter.target;
@@ -150,15 +178,19 @@ export function compileWidgetQuery(plan: WidgetPlan, request: { filters: Request
   if (definition.sort) {
     const groupIndex = plan.groupBy.findIndex((c) => c.key === definition.sort!.by);
     const measureIndex = plan.measures.findIndex((m) => m.measure.name === definition.sort!.by);
-    orderTerms.push(orderTerm(groupIndex >= 0 ? groups[groupIndex]! : measures[measureIndex]!, definition.sort.direction));
+    orderTerms.push(
+      groupIndex >= 0 ? orderTerm(groups[groupIndex]!, definition.sort.direction, !!plan.groupBy[groupIndex]!.notNull) : orderTerm(measures[measureIndex]!, definition.sort.direction, false),
+    );
   }
   // The groups themselves make the order total, so pages never overlap.
-  for (const g of groups) orderTerms.push(orderTerm(g, "asc"));
+  plan.groupBy.forEach((column, i) => orderTerms.push(orderTerm(groups[i]!, "asc", !!column.notNull)));
   const orderBy = orderTerms.length ? sql`ORDER BY ${join(orderTerms)}` : raw("");
-  const from = sql`FROM ${dataset.source.from} WHERE ${where}`;
+  const measureColumns = plan.measures.flatMap((m) => (m.column ? [m.column] : []));
+  const from = sql`FROM ${fromClause(dataset.source, [...reads, ...plan.groupBy, ...measureColumns])} WHERE ${where}`;
   return {
     rows: sql`SELECT ${select} ${from} ${groupBy} ${havingSql} ${orderBy} ${groups.length ? paging(request) : raw("")}`,
     count: groups.length ? sql`SELECT COUNT(*) AS ${raw(`"n"`)} FROM (SELECT 1 AS ${raw(`"one"`)} ${from} ${groupBy} ${havingSql}) g` : null,
+    windowTotal: groups.length > 0,
     read: (rows) =>
       rows.map((row) => {
         const out: Row = {};

@@ -105,18 +105,29 @@ export async function queryResource(plan: ResourcePlan, params: URLSearchParams,
   const ctx = { d: dialectFor(providerOf(client)), now };
   const request = { filters, scope, current, size };
   const compiled = plan.kind === "dataset" ? compileDatasetQuery(plan, request, ctx) : compileWidgetQuery(plan, request, ctx);
-  const [rows, count] = await Promise.all([
-    client.$queryRaw<Record<string, unknown>[]>(compiled.rows),
-    compiled.count ? client.$queryRaw<{ n: unknown }[]>(compiled.count) : Promise.resolve(null),
-  ]);
-  let data = compiled.read(rows);
+  const provider = providerOf(client);
+  const readRows = () => client.$queryRaw<Record<string, unknown>[]>(compiled.rows);
+  const readCount = async () => Number((await client.$queryRaw<{ n: unknown }[]>(compiled.count!))[0]?.n ?? 0);
+  let rows: Record<string, unknown>[];
   let total: number;
-  if (count) total = Number(count[0]?.n ?? 0);
-  else {
-    // A widget without groups: its one row is page 1.
-    total = data.length;
-    data = current === 1 ? data.slice(0, size) : [];
+  if (!compiled.count) {
+    // A widget without groups: its one row (if a measure filter keeps it) is page 1.
+    rows = await readRows();
+    total = rows.length;
+    if (current !== 1) rows = [];
+  } else if (compiled.windowTotal) {
+    rows = await readRows();
+    total = rows.length ? Number(rows[0]!.total) : current === 1 ? 0 : await readCount();
+  } else if (provider === "postgresql") {
+    // A pool runs both at once.
+    [rows, total] = await Promise.all([readRows(), readCount()]);
+  } else {
+    // SQLite runs one statement at a time: skip the count when the page itself shows the total.
+    rows = await readRows();
+    const offset = (current - 1) * size;
+    total = rows.length > 0 && rows.length < size ? offset + rows.length : current === 1 && rows.length === 0 ? 0 : await readCount();
   }
+  const data = compiled.read(rows);
   return { code: 0, msg: "success", data, total, size, current, orders: [], hitCount: false, searchCount: true, pages: Math.ceil(total / size) };
 }
 

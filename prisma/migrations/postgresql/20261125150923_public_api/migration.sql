@@ -1,35 +1,38 @@
 -- CreateTable
 CREATE TABLE "PublicApiKey" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "type" TEXT NOT NULL DEFAULT 'custom',
     "description" TEXT NOT NULL DEFAULT '',
     "prefix" TEXT NOT NULL,
     "keyHash" TEXT NOT NULL,
     "customerId" TEXT,
-    "expiresAt" DATETIME,
+    "expiresAt" TIMESTAMP(3),
     "allowedIps" JSONB,
-    "lastUsedAt" DATETIME,
+    "lastUsedAt" TIMESTAMP(3),
     "lastUsedIp" TEXT,
     "createdById" TEXT,
     "createdByLabel" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PublicApiKey_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiBinding" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "keyId" TEXT NOT NULL,
     "resourceType" TEXT NOT NULL,
     "resourceId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "PublicApiBinding_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PublicApiBinding_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiResource" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -37,15 +40,17 @@ CREATE TABLE "PublicApiResource" (
     "datasetId" TEXT,
     "ownerId" TEXT,
     "ownerLabel" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PublicApiResource_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiRequest" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "keyId" TEXT NOT NULL,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "resourceType" TEXT,
     "resourceId" TEXT,
     "status" INTEGER NOT NULL,
@@ -53,7 +58,8 @@ CREATE TABLE "PublicApiRequest" (
     "ip" TEXT,
     "durationMs" INTEGER,
     "rows" INTEGER,
-    CONSTRAINT "PublicApiRequest_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+
+    CONSTRAINT "PublicApiRequest_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -76,3 +82,21 @@ CREATE INDEX "PublicApiRequest_keyId_at_idx" ON "PublicApiRequest"("keyId", "at"
 
 -- CreateIndex
 CREATE INDEX "PublicApiRequest_at_idx" ON "PublicApiRequest"("at");
+
+-- CreateIndex
+CREATE INDEX "BackupConfiguration_removedAt_name_id_idx" ON "BackupConfiguration"("removedAt", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "Customer_removedAt_name_id_idx" ON "Customer"("removedAt", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "Endpoint_removedAt_name_id_idx" ON "Endpoint"("removedAt", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "Run_type_startedAt_idx" ON "Run"("type", "startedAt");
+
+-- AddForeignKey
+ALTER TABLE "PublicApiBinding" ADD CONSTRAINT "PublicApiBinding_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PublicApiRequest" ADD CONSTRAINT "PublicApiRequest_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,38 +1,35 @@
 -- CreateTable
 CREATE TABLE "PublicApiKey" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
     "type" TEXT NOT NULL DEFAULT 'custom',
     "description" TEXT NOT NULL DEFAULT '',
     "prefix" TEXT NOT NULL,
     "keyHash" TEXT NOT NULL,
     "customerId" TEXT,
-    "expiresAt" TIMESTAMP(3),
+    "expiresAt" DATETIME,
     "allowedIps" JSONB,
-    "lastUsedAt" TIMESTAMP(3),
+    "lastUsedAt" DATETIME,
     "lastUsedIp" TEXT,
     "createdById" TEXT,
     "createdByLabel" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PublicApiKey_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiBinding" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "keyId" TEXT NOT NULL,
     "resourceType" TEXT NOT NULL,
     "resourceId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "PublicApiBinding_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PublicApiBinding_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiResource" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "kind" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
@@ -40,17 +37,15 @@ CREATE TABLE "PublicApiResource" (
     "datasetId" TEXT,
     "ownerId" TEXT,
     "ownerLabel" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "PublicApiResource_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "PublicApiRequest" (
-    "id" SERIAL NOT NULL,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "keyId" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "resourceType" TEXT,
     "resourceId" TEXT,
     "status" INTEGER NOT NULL,
@@ -58,8 +53,7 @@ CREATE TABLE "PublicApiRequest" (
     "ip" TEXT,
     "durationMs" INTEGER,
     "rows" INTEGER,
-
-    CONSTRAINT "PublicApiRequest_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "PublicApiRequest_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -83,8 +77,14 @@ CREATE INDEX "PublicApiRequest_keyId_at_idx" ON "PublicApiRequest"("keyId", "at"
 -- CreateIndex
 CREATE INDEX "PublicApiRequest_at_idx" ON "PublicApiRequest"("at");
 
--- AddForeignKey
-ALTER TABLE "PublicApiBinding" ADD CONSTRAINT "PublicApiBinding_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE INDEX "BackupConfiguration_removedAt_name_id_idx" ON "BackupConfiguration"("removedAt", "name", "id");
 
--- AddForeignKey
-ALTER TABLE "PublicApiRequest" ADD CONSTRAINT "PublicApiRequest_keyId_fkey" FOREIGN KEY ("keyId") REFERENCES "PublicApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE INDEX "Customer_removedAt_name_id_idx" ON "Customer"("removedAt", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "Endpoint_removedAt_name_id_idx" ON "Endpoint"("removedAt", "name", "id");
+
+-- CreateIndex
+CREATE INDEX "Run_type_startedAt_idx" ON "Run"("type", "startedAt");
