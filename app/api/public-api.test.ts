@@ -9,6 +9,7 @@ import { useSimulatedVendors } from "@/lib/testing/simulators";
 import { callRoute, createUserRow, sessionCookie } from "@/lib/testing/session";
 import { syncConnection } from "@/lib/sync/engine";
 import { createDb, setDbForTests } from "@/lib/db/client";
+import { usageLogSettled } from "@/lib/services/public-api-serve";
 import type { BindingDto, CreatedKeyDto, KeyDto, PublicPage, ResourceDto } from "@/lib/schemas/public-api";
 import * as dataset from "./dataset/[resourceId]/route";
 import * as widget from "./widget/[resourceId]/route";
@@ -39,13 +40,15 @@ describe.each(TEST_PROVIDERS)("Public API on %s", (provider) => {
   };
   const adminCall = <T,>(handler: Handler, options: Parameters<ReturnType<typeof as>>[1] = {}) => as(admin)<T>(handler, options);
 
-  /** A customer's tool: only the `apikey` header, never a cookie. */
-  function publicGet(kind: "dataset" | "widget", resourceId: string, query = "", apikey?: string, headers: Record<string, string> = {}) {
-    return callRoute((kind === "dataset" ? dataset.GET : widget.GET) as Handler, {
+  /** A customer's tool: only the `apikey` header, never a cookie. (Waits for the usage log, written after the answer.) */
+  async function publicGet(kind: "dataset" | "widget", resourceId: string, query = "", apikey?: string, headers: Record<string, string> = {}) {
+    const response = await callRoute((kind === "dataset" ? dataset.GET : widget.GET) as Handler, {
       path: `/api/${kind}/${resourceId}${query ? `?${query}` : ""}`,
       params: { resourceId },
       headers: { ...(apikey ? { apikey } : {}), ...headers },
     });
+    await usageLogSettled();
+    return response;
   }
 
   async function newKey(body: Record<string, unknown> = {}): Promise<CreatedKeyDto> {
@@ -342,14 +345,15 @@ describe.each(TEST_PROVIDERS)("Public API on %s", (provider) => {
     expect(actions).toEqual(expect.arrayContaining(["public_api.dataset.create", "public_api.widget.create", "public_api.dataset.update", "public_api.widget.delete"]));
   });
 
-  it("allows 60 requests a minute per key, then 429 with Retry-After, counted across two instances", async () => {
+  it("allows 60 requests a minute per key, then 429 with Retry-After (on PostgreSQL counted across two instances)", async () => {
     const { key: created, secret } = await newKey();
     const { key: otherKey, secret: otherSecret } = await newKey();
     await bind(created.id, "dataset", ["ds_customers"]);
     await bind(otherKey.id, "dataset", ["ds_customers"]);
     await setEnabled(true);
     // Two app instances: two clients, each with its own connections and its own limiter, on one database.
-    const second = createDb(database.current.target);
+    // (On SQLite the app runs as one instance and counts in memory.)
+    const second = provider === "postgresql" ? createDb(database.current.target) : database.current.client;
     try {
       for (let i = 0; i < 60; i++) {
         setDbForTests(i % 2 === 0 ? database.current.client : second);
@@ -371,7 +375,7 @@ describe.each(TEST_PROVIDERS)("Public API on %s", (provider) => {
       expect(await database.current.client.publicApiRequest.count({ where: { keyId: created.id, outcome: "rate_limited" } })).toBe(2);
     } finally {
       setDbForTests(database.current.client);
-      await second.$disconnect();
+      if (second !== database.current.client) await second.$disconnect();
     }
   });
 });

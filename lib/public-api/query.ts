@@ -99,7 +99,7 @@ export function compileDatasetQuery(plan: DatasetPlan, request: { filters: Reque
   const select = join(plan.columns.map((column, i) => sql`${column.expr(ctx)} AS ${raw(`"c${i}"`)}`));
   const sortColumn = definition.sort ? source.columns.find((c) => c.key === definition.sort!.column)! : null;
   const direction = definition.sort?.direction ?? "asc";
-  const inner = sql`SELECT ${source.id} AS "pid"${sortColumn ? sql`, ${sortColumn.expr(ctx)} AS "s0"` : raw("")} FROM ${fromClause(source, [...reads, ...(sortColumn ? [sortColumn] : [])])} WHERE ${where} ORDER BY ${
+  const inner = sql`SELECT ${source.id} AS "pid"${sortColumn ? sql`, ${sortColumn.expr(ctx)} AS "s0"` : raw("")} FROM ${fromClause(source, [...reads, ...(sortColumn ? [sortColumn] : [])])} WHERE ${where} ORDER BY ${source.constantOrder ? sql`${source.constantOrder}, ` : raw("")}${
     sortColumn ? sql`${orderTerm(sortColumn.expr(ctx), direction, !!sortColumn.notNull)}, ` : raw("")
   }${source.id} ASC ${paging(request)}`;
   const outerOrder = sortColumn ? sql`${orderTerm(raw(`p."s0"`), direction, !!sortColumn.notNull)}, p."pid" ASC` : raw(`p."pid" ASC`);

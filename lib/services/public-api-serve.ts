@@ -3,7 +3,8 @@
 // the count), the binding, then one page of data from what the sync engine stored (never a vendor call), in the
 // MSPbots Public API's shapes. Every request with a known key is written to the key's usage log.
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { after } from "next/server";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db, providerOf, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -36,17 +37,22 @@ export async function methodNotAllowed(): Promise<Response> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The rate limit: one counter per key in the app's database (the table rate-limiter-flexible keeps for sign-in
-// throttling too), so that every instance on one PostgreSQL counts the same requests.
+// The rate limit: one counter per key. On PostgreSQL it is kept in the database (the table rate-limiter-flexible
+// keeps for sign-in throttling too), so that every instance counts the same requests; on SQLite (one instance) in
+// memory, which saves two writes per request.
 
-let limiter: { client: Db; limiter: RateLimiterPrisma } | undefined;
+let limiter: { client: Db; limiter: RateLimiterAbstract } | undefined;
 
-function rateLimiter(): RateLimiterPrisma {
+function rateLimiter(): RateLimiterAbstract {
   const client = db();
   if (limiter?.client !== client) {
+    const options = { keyPrefix: "public-api", points: RATE_LIMIT_PER_MINUTE, duration: 60 };
     limiter = {
       client,
-      limiter: new RateLimiterPrisma({ storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false, keyPrefix: "public-api", points: RATE_LIMIT_PER_MINUTE, duration: 60 }),
+      limiter:
+        providerOf(client) === "postgresql"
+          ? new RateLimiterPrisma({ ...options, storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false })
+          : new RateLimiterMemory(options),
     };
   }
   return limiter.limiter;
@@ -132,34 +138,54 @@ export async function queryResource(plan: ResourcePlan, params: URLSearchParams,
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The usage log
+// The usage log, written after the answer has gone out (Next's `after`), so that it costs the caller nothing.
 
 let lastPrune = 0;
+const pending = new Set<Promise<void>>();
 
-async function logRequest(entry: { keyId: string; kind: ResourceKind; resourceId: string; status: number; outcome: string; ip?: string; started: number; rows?: number }) {
-  const client = db();
+/** Runs work after the response; outside a request (tests, benchmarks) right away, tracked so it can be awaited. */
+function afterResponse(work: () => Promise<void>): void {
   try {
-    await client.publicApiRequest.create({
-      data: {
-        keyId: entry.keyId,
-        resourceType: entry.kind,
-        resourceId: entry.resourceId.slice(0, 100),
-        status: entry.status,
-        outcome: entry.outcome,
-        ip: entry.ip ?? null,
-        durationMs: Math.round(performance.now() - entry.started),
-        rows: entry.rows ?? null,
-      },
-    });
-    // At most once an hour per instance: drop what is past the retention.
-    if (Date.now() - lastPrune > 3_600_000) {
-      lastPrune = Date.now();
-      await client.publicApiRequest.deleteMany({ where: { at: { lt: new Date(Date.now() - env().PUBLIC_API_LOG_DAYS * 86_400_000) } } });
-    }
-  } catch (error) {
-    // The log must not break the API (the key may have been removed a moment ago).
-    logger.warn({ err: error }, "could not write the Public API usage log");
+    after(work);
+  } catch {
+    const promise = work().finally(() => pending.delete(promise));
+    pending.add(promise);
   }
+}
+
+/** Resolves when usage-log writes started outside a request have finished (tests read the log right after a call). */
+export async function usageLogSettled(): Promise<void> {
+  while (pending.size) await Promise.all([...pending]);
+}
+
+function logRequest(entry: { keyId: string; kind: ResourceKind; resourceId: string; status: number; outcome: string; ip?: string; started: number; rows?: number; touchKey?: boolean }) {
+  const durationMs = Math.round(performance.now() - entry.started);
+  afterResponse(async () => {
+    const client = db();
+    try {
+      await client.publicApiRequest.create({
+        data: {
+          keyId: entry.keyId,
+          resourceType: entry.kind,
+          resourceId: entry.resourceId.slice(0, 100),
+          status: entry.status,
+          outcome: entry.outcome,
+          ip: entry.ip ?? null,
+          durationMs,
+          rows: entry.rows ?? null,
+        },
+      });
+      if (entry.touchKey) await client.publicApiKey.updateMany({ where: { id: entry.keyId }, data: { lastUsedAt: new Date(), lastUsedIp: entry.ip ?? null } });
+      // At most once an hour per instance: drop what is past the retention.
+      if (Date.now() - lastPrune > 3_600_000) {
+        lastPrune = Date.now();
+        await client.publicApiRequest.deleteMany({ where: { at: { lt: new Date(Date.now() - env().PUBLIC_API_LOG_DAYS * 86_400_000) } } });
+      }
+    } catch (error) {
+      // The log must not break the API (the key may have been removed a moment ago).
+      logger.warn({ err: error }, "could not write the Public API usage log");
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -173,55 +199,52 @@ export async function servePublicRequest(kind: ResourceKind, request: Request, r
   if (!key) return json({ message: INVALID_KEY }, 401);
 
   const ip = clientAddress(request.headers);
-  const log = (status: number, outcome: string, rows?: number) => logRequest({ keyId: key.id, kind, resourceId, status, outcome, ip, started, rows });
+  // Last use, to the minute: one write per key and minute at most.
+  const touchKey = !key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000 || key.lastUsedIp !== (ip ?? null);
+  const log = (status: number, outcome: string, rows?: number) => logRequest({ keyId: key.id, kind, resourceId, status, outcome, ip, started, rows, touchKey });
 
   // With the switch off or the key expired, no key works: the same answer as a wrong key.
   if (!enabled) {
-    await log(401, "disabled");
+    log(401, "disabled");
     return json({ message: INVALID_KEY }, 401);
   }
   if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
-    await log(401, "expired");
+    log(401, "expired");
     return json({ message: INVALID_KEY }, 401);
   }
   if (!addressAllowed(ip, allowedIpsOf(key))) {
-    await log(403, "ip_denied");
+    log(403, "ip_denied");
     return json({ message: "This API key may not be used from your address." }, 403);
   }
   const rate = await consumeRateLimit(key.id);
   if (!rate.allowed) {
-    await log(429, "rate_limited");
+    log(429, "rate_limited");
     return publicError(429, `Rate limit exceeded: ${RATE_LIMIT_PER_MINUTE} requests per minute per API key. Retry after ${rate.headers["Retry-After"]} seconds.`, 429, rate.headers);
   }
 
   const resource = /^(ds|wg)_[a-z0-9_]{3,60}$/.test(resourceId) ? await findResource(kind, resourceId) : null;
   const plan = resource ? await resourcePlan(resource) : null;
   if (!plan) {
-    await log(404, "not_found");
+    log(404, "not_found");
     return json({ code: -1, msg: notFoundMessage(kind), data: [] }, 404, rate.headers);
   }
   const bound = await db().publicApiBinding.findUnique({ where: { keyId_resourceType_resourceId: { keyId: key.id, resourceType: kind, resourceId } }, select: { id: true } });
   if (!bound) {
-    await log(403, "unbound");
+    log(403, "unbound");
     return json({ code: 500, msg: "The resourceId is invalid.", data: [] }, 403, rate.headers);
   }
 
   try {
     const page = await queryResource(plan, new URL(request.url).searchParams, await keyCustomerScope(key));
-    const updates: Promise<unknown>[] = [log(200, "ok", page.data.length)];
-    // Last use, to the minute: one write per key and minute at most.
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000 || key.lastUsedIp !== (ip ?? null)) {
-      updates.push(db().publicApiKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: new Date(), lastUsedIp: ip ?? null } }));
-    }
-    await Promise.all(updates);
+    log(200, "ok", page.data.length);
     return json(page, 200, rate.headers);
   } catch (error) {
     if (error instanceof FilterError || error instanceof PublicRequestError) {
-      await log(400, "bad_request");
+      log(400, "bad_request");
       return publicError(400, error.message, 400, rate.headers);
     }
     logger.error({ err: error, resourceId }, "Public API query failed");
-    await log(500, "error");
+    log(500, "error");
     return publicError(500, "Something went wrong on the server. The error has been logged.", 500, rate.headers);
   }
 }
