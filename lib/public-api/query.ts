@@ -99,9 +99,14 @@ export function compileDatasetQuery(plan: DatasetPlan, request: { filters: Reque
   const select = join(plan.columns.map((column, i) => sql`${column.expr(ctx)} AS ${raw(`"c${i}"`)}`));
   const sortColumn = definition.sort ? source.columns.find((c) => c.key === definition.sort!.column)! : null;
   const direction = definition.sort?.direction ?? "asc";
-  const inner = sql`SELECT ${source.id} AS "pid"${sortColumn ? sql`, ${sortColumn.expr(ctx)} AS "s0"` : raw("")} FROM ${fromClause(source, [...reads, ...(sortColumn ? [sortColumn] : [])])} WHERE ${where} ORDER BY ${source.constantOrder ? sql`${source.constantOrder}, ` : raw("")}${
-    sortColumn ? sql`${orderTerm(sortColumn.expr(ctx), direction, !!sortColumn.notNull)}, ` : raw("")
-  }${source.id} ASC ${paging(request)}`;
+  const innerOrder = join([
+    ...(source.constantOrder ? [source.constantOrder] : []),
+    ...(sortColumn ? [orderTerm(sortColumn.expr(ctx), direction, !!sortColumn.notNull)] : []),
+    sql`${source.id} ASC`,
+  ]);
+  const innerSelect = sortColumn ? sql`${source.id} AS "pid", ${sortColumn.expr(ctx)} AS "s0"` : sql`${source.id} AS "pid"`;
+  const innerFrom = fromClause(source, [...reads, ...(sortColumn ? [sortColumn] : [])]);
+  const inner = sql`SELECT ${innerSelect} FROM ${innerFrom} WHERE ${where} ORDER BY ${innerOrder} ${paging(request)}`;
   const outerOrder = sortColumn ? sql`${orderTerm(raw(`p."s0"`), direction, !!sortColumn.notNull)}, p."pid" ASC` : raw(`p."pid" ASC`);
   return {
     rows: sql`SELECT ${select} FROM (${inner}) p JOIN ${source.table} ON ${source.id} = p."pid" ${joinsFor(source, plan.columns)} ORDER BY ${outerOrder}`,

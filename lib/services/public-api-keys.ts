@@ -24,7 +24,7 @@ import { filterColumns } from "@/lib/public-api/plan";
 import { recordAudit } from "./audit";
 import { findResource, resourcePlan } from "./public-api-resources";
 
-const ENABLED_SETTING = "publicApi.enabled";
+export const ENABLED_SETTING = "publicApi.enabled";
 
 export async function publicApiEnabled(): Promise<boolean> {
   const row = await db().appSetting.findUnique({ where: { key: ENABLED_SETTING } });

@@ -6,6 +6,7 @@ import "server-only";
 import { after } from "next/server";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db, providerOf, type Db } from "@/lib/db/client";
+import { Prisma } from "@/prisma/generated/sqlite/client/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { clientAddress } from "@/lib/auth/actor";
@@ -16,7 +17,7 @@ import { hashKey, looksLikeKey } from "@/lib/public-api/keys";
 import type { ResourcePlan } from "@/lib/public-api/plan";
 import { compileDatasetQuery, compileWidgetQuery, resolveRequestFilters } from "@/lib/public-api/query";
 import { dialectFor } from "@/lib/public-api/sql";
-import { allowedIpsOf, publicApiEnabled } from "./public-api-keys";
+import { ENABLED_SETTING, allowedIpsOf } from "./public-api-keys";
 import { findResource, resourcePlan } from "./public-api-resources";
 import { keyCustomerScope } from "./public-api-scope";
 
@@ -41,6 +42,32 @@ export async function methodNotAllowed(): Promise<Response> {
 // keeps for sign-in throttling too), so that every instance counts the same requests; on SQLite (one instance) in
 // memory, which saves two writes per request.
 
+/**
+ * RateLimiterPrisma on PostgreSQL with one statement per request instead of its deleteMany + upsert (two Prisma
+ * operations, about 7 ms per request here): the same atomic INSERT … ON CONFLICT that the library's own
+ * RateLimiterPostgres uses, on the same Prisma-managed table. An expired window restarts at the request's points.
+ */
+class SingleStatementPrismaLimiter extends RateLimiterPrisma {
+  constructor(
+    private readonly client: Db,
+    options: ConstructorParameters<typeof RateLimiterPrisma>[0],
+  ) {
+    super(options);
+  }
+
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    const rows = await this.client.$queryRaw<{ points: number; expire: Date | null }[]>(Prisma.sql`
+      INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+      ON CONFLICT ("key") DO UPDATE SET
+        "points" = CASE WHEN ${forceExpire} OR "RateLimiterFlexible"."expire" <= ${now} THEN ${points} ELSE "RateLimiterFlexible"."points" + ${points} END,
+        "expire" = CASE WHEN ${forceExpire} OR "RateLimiterFlexible"."expire" <= ${now} THEN ${expire} ELSE "RateLimiterFlexible"."expire" END
+      RETURNING "points", "expire"`);
+    return rows[0]!;
+  }
+}
+
 let limiter: { client: Db; limiter: RateLimiterAbstract } | undefined;
 
 function rateLimiter(): RateLimiterAbstract {
@@ -51,7 +78,7 @@ function rateLimiter(): RateLimiterAbstract {
       client,
       limiter:
         providerOf(client) === "postgresql"
-          ? new RateLimiterPrisma({ ...options, storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false })
+          ? new SingleStatementPrismaLimiter(client, { ...options, storeClient: client, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false })
           : new RateLimiterMemory(options),
     };
   }
@@ -191,12 +218,50 @@ function logRequest(entry: { keyId: string; kind: ResourceKind; resourceId: stri
 // ---------------------------------------------------------------------------------------------------------
 // The request
 
+interface KeyLookup {
+  id: string;
+  customerId: string | null;
+  expiresAt: Date | null;
+  allowedIps: string[];
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  /** The Enable Public API switch. */
+  enabled: boolean;
+  /** Whether the key is bound to the requested resource. */
+  bound: boolean;
+}
+
+const toDate = (value: unknown) => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
+
+/** The key by its hash, with the switch and its binding to the resource: one round trip on every request. */
+async function findKey(keyHash: string, kind: ResourceKind, resourceId: string): Promise<KeyLookup | null> {
+  const rows = await db().$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    SELECT k."id", k."customerId", k."expiresAt", k."allowedIps", k."lastUsedAt", k."lastUsedIp",
+      (SELECT s."value" FROM "AppSetting" s WHERE s."key" = ${ENABLED_SETTING}) AS "enabled",
+      (SELECT COUNT(*) FROM "PublicApiBinding" b WHERE b."keyId" = k."id" AND b."resourceType" = ${kind} AND b."resourceId" = ${resourceId}) AS "bound"
+    FROM "PublicApiKey" k WHERE k."keyHash" = ${keyHash}`);
+  const row = rows[0];
+  if (!row) return null;
+  const ips: unknown = typeof row.allowedIps === "string" ? JSON.parse(row.allowedIps) : row.allowedIps;
+  return {
+    id: String(row.id),
+    customerId: (row.customerId as string | null) ?? null,
+    expiresAt: toDate(row.expiresAt),
+    allowedIps: allowedIpsOf({ allowedIps: ips }),
+    lastUsedAt: toDate(row.lastUsedAt),
+    lastUsedIp: (row.lastUsedIp as string | null) ?? null,
+    enabled: row.enabled === "true",
+    bound: Number(row.bound) > 0,
+  };
+}
+
 export async function servePublicRequest(kind: ResourceKind, request: Request, resourceId: string): Promise<Response> {
   const started = performance.now();
   const secret = request.headers.get("apikey");
   if (!looksLikeKey(secret)) return json({ message: INVALID_KEY }, 401);
-  const [key, enabled] = await Promise.all([db().publicApiKey.findUnique({ where: { keyHash: hashKey(secret) } }), publicApiEnabled()]);
+  const key = await findKey(hashKey(secret), kind, resourceId);
   if (!key) return json({ message: INVALID_KEY }, 401);
+  const { enabled, bound } = key;
 
   const ip = clientAddress(request.headers);
   // Last use, to the minute: one write per key and minute at most.
@@ -212,7 +277,7 @@ export async function servePublicRequest(kind: ResourceKind, request: Request, r
     log(401, "expired");
     return json({ message: INVALID_KEY }, 401);
   }
-  if (!addressAllowed(ip, allowedIpsOf(key))) {
+  if (!addressAllowed(ip, key.allowedIps)) {
     log(403, "ip_denied");
     return json({ message: "This API key may not be used from your address." }, 403);
   }
@@ -223,12 +288,19 @@ export async function servePublicRequest(kind: ResourceKind, request: Request, r
   }
 
   const resource = /^(ds|wg)_[a-z0-9_]{3,60}$/.test(resourceId) ? await findResource(kind, resourceId) : null;
-  const plan = resource ? await resourcePlan(resource) : null;
+  let plan: ResourcePlan | null;
+  try {
+    plan = resource ? await resourcePlan(resource) : null;
+  } catch (error) {
+    // A stored definition the current code no longer accepts: an admin has to fix it.
+    logger.error({ err: error, resourceId }, "Public API resource cannot be planned");
+    log(500, "error");
+    return publicError(500, `This ${kind} cannot be served as it is defined; ask your provider to check it.`, 500, rate.headers);
+  }
   if (!plan) {
     log(404, "not_found");
     return json({ code: -1, msg: notFoundMessage(kind), data: [] }, 404, rate.headers);
   }
-  const bound = await db().publicApiBinding.findUnique({ where: { keyId_resourceType_resourceId: { keyId: key.id, resourceType: kind, resourceId } }, select: { id: true } });
   if (!bound) {
     log(403, "unbound");
     return json({ code: 500, msg: "The resourceId is invalid.", data: [] }, 403, rate.headers);
