@@ -64,11 +64,19 @@ const PLACEHOLDER: Record<string, string> = {
 
 type EditorTarget = { mode: "create"; kind: "dataset" | "widget"; from?: ResourceDto } | { mode: "edit"; resource: ResourceDto };
 
-/** Puts the server's 422 field messages next to the fields; the rest goes to the banner. */
-function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, error: unknown, setBanner: (m: string) => void) {
+/** Puts the server's 422 field messages next to the fields; anything else goes to the banner. */
+function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, unknown, FieldValues>, error: unknown, setBanner: (m: string | null) => void) {
   const fields = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
   for (const [path, message] of fields) form.setError(path as FieldPath<T>, { message });
-  setBanner(fields.length ? (error as Error).message : error instanceof Error ? error.message : "The server could not be reached.");
+  setBanner(fields.length ? null : error instanceof Error ? error.message : "The server could not be reached.");
+}
+
+/** The first message among a list field's errors (the list's own, or one of its items'). */
+function listError(errors: unknown): string | undefined {
+  if (!errors || typeof errors !== "object") return undefined;
+  const own = errors as { message?: string; root?: { message?: string } };
+  const items = Object.values(errors as Record<string, unknown>).map((e) => (e && typeof e === "object" ? (e as { message?: unknown }).message : undefined));
+  return own.message ?? own.root?.message ?? items.find((m): m is string => typeof m === "string");
 }
 
 function TypeBadge({ type }: { type: FieldType }) {
@@ -217,22 +225,25 @@ function DatasetEditor({ target, sources, onDone }: { target: EditorTarget; sour
         </div>
         {picked.length ? (
           <ol className="flex flex-wrap gap-1" aria-label="Column order">
-            {picked.map((key, i) => (
+            {picked.map((key, i) => {
+              const name = columns.find((c) => c.key === key)?.name ?? key;
+              return (
               <li key={key}>
                 <Badge variant="secondary" className="gap-0.5 pr-0.5">
-                  {i + 1}. {columns.find((c) => c.key === key)?.name ?? key}
-                  <button type="button" className="rounded p-0.5 hover:bg-background" onClick={() => move(key, -1)} aria-label={`Move ${key} earlier`}>
+                  {i + 1}. {name}
+                  <button type="button" className="rounded p-0.5 hover:bg-background" onClick={() => move(key, -1)} aria-label={`Move column ${name} earlier`}>
                     <ArrowUpIcon className="-rotate-90" />
                   </button>
-                  <button type="button" className="rounded p-0.5 hover:bg-background" onClick={() => move(key, 1)} aria-label={`Move ${key} later`}>
+                  <button type="button" className="rounded p-0.5 hover:bg-background" onClick={() => move(key, 1)} aria-label={`Move column ${name} later`}>
                     <ArrowDownIcon className="-rotate-90" />
                   </button>
                 </Badge>
               </li>
-            ))}
+              );
+            })}
           </ol>
         ) : null}
-        {errors.definition?.columns ? <p className="text-xs text-destructive">{errors.definition.columns.message ?? errors.definition.columns.root?.message ?? "Check the columns."}</p> : null}
+        {errors.definition?.columns ? <p className="text-xs text-destructive">{listError(errors.definition.columns) ?? "Check the columns."}</p> : null}
       </fieldset>
       <FiltersField form={form} columns={columns} />
       <div className="grid items-start gap-4 sm:grid-cols-2">
@@ -365,7 +376,7 @@ function WidgetEditor({ target, sources, onDone }: { target: EditorTarget; sourc
             </NativeSelect>
           ))}
         </div>
-        {errors.definition?.groupBy ? <p className="text-xs text-destructive">{errors.definition.groupBy.message ?? errors.definition.groupBy.root?.message}</p> : null}
+        {errors.definition?.groupBy ? <p className="text-xs text-destructive">{listError(errors.definition.groupBy)}</p> : null}
       </fieldset>
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Measures</legend>

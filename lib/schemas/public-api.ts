@@ -29,7 +29,7 @@ export const resourceIdSchema = z.string().regex(/^(ds|wg)_[a-z0-9_]{3,60}$/, "N
 
 export const FIXED_FILTER_OPS = ["matches", "one_of", "not_empty", "last_days", "this_month"] as const;
 export const FIXED_FILTER_LABELS: Record<(typeof FIXED_FILTER_OPS)[number], string> = {
-  matches: "matches (API grammar)",
+  matches: "matches",
   one_of: "is one of",
   not_empty: "is not empty",
   last_days: "in the last N days",
