@@ -75,7 +75,7 @@ test("an admin creates a viewer, who is refused every admin page and route", asy
   await signIn(page, VIEWER);
   await expect(page.getByRole("link", { name: "Connections" })).toHaveCount(0);
   await snap(page, "07-viewer-overview");
-  for (const adminPage of ["/settings/connections", "/settings/users", "/settings/audit", "/public-api"]) {
+  for (const adminPage of ["/settings/connections", "/settings/users", "/settings/audit", "/settings/public-api"]) {
     const response = await page.goto(adminPage);
     expect(response?.status(), adminPage).toBe(403);
     await expect(page.getByText("You don't have access to this page")).toBeVisible();

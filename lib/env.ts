@@ -36,6 +36,8 @@ const envSchema = z.object({
   ALLOWED_VENDOR_URLS: optional,
   /** Set by scripts/server.mjs for its own process: proves that the X-Forwarded-* headers came from it. */
   BACKUP_CONSOLE_FORWARDED_PROOF: optional,
+  /** Days the Public API's usage log keeps each request. */
+  PUBLIC_API_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -30,12 +30,12 @@ export const MAIN_NAV: NavItem[] = [
   { href: "/monitoring", label: "Monitoring", icon: BellRingIcon, minimumRole: "viewer" },
   { href: "/actions", label: "Actions", icon: ZapIcon, minimumRole: "technician" },
   { href: "/billing", label: "Billing", icon: ReceiptIcon, minimumRole: "viewer" },
-  { href: "/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
 ];
 
 export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon, minimumRole: "viewer" },
   { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
+  { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
 ];

@@ -43,7 +43,7 @@ export function Pagination({
           </>
         )}
       </p>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         {onPageSizeChange ? (
           <label className="flex items-center gap-2 text-muted-foreground">
             <span className="whitespace-nowrap">Per page</span>

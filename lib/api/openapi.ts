@@ -4,6 +4,7 @@
 import { z } from "zod";
 import packageJson from "@/package.json" with { type: "json" };
 import { errorBodySchema } from "@/lib/errors";
+import { publicApiComponents, publicEndpointPaths } from "./openapi-public-api";
 import { API, type RouteDefinition } from "./registry";
 
 type Json = Record<string, unknown>;
@@ -57,7 +58,7 @@ function operation(definition: RouteDefinition): Json {
 }
 
 export function openApiDocument() {
-  const paths: Record<string, Record<string, Json>> = {};
+  const paths: Record<string, Record<string, Json>> = { ...(publicEndpointPaths() as Record<string, Record<string, Json>>) };
   for (const definition of Object.values(API) as RouteDefinition[]) {
     (paths[definition.path] ??= {})[definition.method.toLowerCase()] = operation(definition);
   }
@@ -67,12 +68,12 @@ export function openApiDocument() {
       title: "Backup Console API",
       version: packageJson.version,
       description:
-        "The app's own JSON API, as its pages use it. Authenticate with the session cookie that signing in sets (POST /api/auth/callback/credentials with a CSRF token from GET /api/auth/csrf). Writes must be JSON from the same origin. Every error has the shape `{ error: { code, message, details? } }`.",
+        "The app's own JSON API, as its pages use it, and the read-only Public API (/api/dataset/{resourceId}, /api/widget/{resourceId}; `apikey` header). Authenticate with the session cookie that signing in sets (POST /api/auth/callback/credentials with a CSRF token from GET /api/auth/csrf). Writes must be JSON from the same origin. Every error has the shape `{ error: { code, message, details? } }`.",
     },
     servers: [{ url: "/" }],
     components: {
-      schemas: { Error: jsonSchema(errorBodySchema) },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      schemas: { Error: jsonSchema(errorBodySchema), ...publicApiComponents.schemas },
+      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" }, ...publicApiComponents.securitySchemes },
     },
     security: [{ session: [] }],
     paths,

@@ -15,15 +15,26 @@ export function databaseTarget(): DatabaseTarget {
   return resolveDatabaseTarget(env().DATABASE_URL, env().DATA_DIR);
 }
 
+const providers = new WeakMap<Db, DatabaseTarget["provider"]>();
+
 export function createDb(target: DatabaseTarget = databaseTarget()): Db {
+  let client: Db;
   if (target.provider === "postgresql") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+    client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  } else {
+    // Owner-only before the first connection creates the WAL and SHM files (they take the database's mode).
+    restrictSqliteFiles(sqliteFilePath(target.url));
+    // WAL lets readers run while a writer commits and survives a crash mid-write; busy_timeout waits for a
+    // concurrent writer (a second process on the same file) instead of failing at once.
+    client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 5000 }) });
   }
-  // Owner-only before the first connection creates the WAL and SHM files (they take the database's mode).
-  restrictSqliteFiles(sqliteFilePath(target.url));
-  // WAL lets readers run while a writer commits and survives a crash mid-write; busy_timeout waits for a
-  // concurrent writer (a second process on the same file) instead of failing at once.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 5000 }) });
+  providers.set(client, target.provider);
+  return client;
+}
+
+/** The database a client talks to (tests swap clients without changing DATABASE_URL). Raw SQL needs to know. */
+export function providerOf(client: Db): DatabaseTarget["provider"] {
+  return providers.get(client) ?? databaseTarget().provider;
 }
 
 const globalForDb = globalThis as unknown as { backupConsoleDb?: Db };

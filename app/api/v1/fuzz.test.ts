@@ -13,6 +13,7 @@ import { FORWARDED_PROOF_HEADER } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/auth/secret";
 import { openApiDocument } from "@/lib/api/openapi";
+import { publicAuthErrorSchema, publicErrorSchema } from "@/lib/schemas/public-api";
 import { syncConnection } from "@/lib/sync/engine";
 import { installDemo } from "@/lib/demo/install";
 import type { Db } from "@/lib/db/client";
@@ -34,6 +35,8 @@ const deepArray = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 
 /** Bodies no schema accepts: broken JSON, wrong types, oversized, deeply nested, NUL bytes, bad UTF-8. */
+const PUBLIC_ENDPOINT = /^\/api\/(dataset|widget)\//;
+
 function hostileBodies(fields: string[]): { label: string; body: BodyInit; type?: string }[] {
   const all = (value: unknown) => JSON.stringify(Object.fromEntries(fields.map((f) => [f, value])));
   const one = (field: string, value: unknown) => JSON.stringify({ [field]: value });
@@ -248,7 +251,11 @@ describe.each(TEST_PROVIDERS)("fuzzing the API on %s", (provider) => {
       if (response.status >= 500) failures.push(`${response.status} ← ${describe}: ${text.slice(0, 200)}`);
       else if (response.status >= 400 && new URL(c.url).pathname.startsWith("/api/") && (response.headers.get("content-type") ?? "").includes("json")) {
         const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-        if (typeof body.error?.code !== "string" || typeof body.error?.message !== "string") failures.push(`no error shape ← ${describe}: ${text.slice(0, 200)}`);
+        // The Public API's endpoints answer in the MSPbots shapes (seed 002), the rest in the app's.
+        const shaped = PUBLIC_ENDPOINT.test(new URL(c.url).pathname)
+          ? publicErrorSchema.safeParse(body).success || publicAuthErrorSchema.safeParse(body).success
+          : typeof body.error?.code === "string" && typeof body.error?.message === "string";
+        if (!shaped) failures.push(`no error shape ← ${describe}: ${text.slice(0, 200)}`);
       }
       if (/at \w+ \(|prisma|SQLITE_|syntax error at or near/i.test(text)) failures.push(`internals leaked ← ${describe}: ${text.slice(0, 200)}`);
     }
