@@ -4,7 +4,7 @@ import { faker } from "@faker-js/faker/locale/en";
 import type { Random } from "@/lib/simulator-kit/random";
 import { MSP360_ADMIN_PERMISSIONS, MSP360_STORAGE_ACCOUNT_TYPES } from "../schemas";
 import { AGENT_VERSIONS } from "./builds";
-import { hashInts, randomFor } from "./hash";
+import { hashInts, randomFor } from "@/lib/simulator-kit/hash";
 import type {
   Administrator,
   Company,

@@ -6,7 +6,7 @@ import type { SimulatorWorld } from "@/lib/simulator-kit/harness";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
 import { EventQueue, type ScheduledEvent } from "./event-queue";
 import { IdSequences, datasetFor, generateTenants } from "./generate";
-import { hash32, hashUnit } from "./hash";
+import { hashInts, hashUnit } from "@/lib/simulator-kit/hash";
 import { IdentityService } from "./identity";
 import { Keyring, decryptPassword, type AgentKey } from "./keys";
 import type {
@@ -412,7 +412,7 @@ export class RackspaceWorld implements SimulatorWorld {
       files: [],
       encryptedPassword: null,
       timing: null,
-      seed: hash32(this.seed, id, 0x7e5),
+      seed: hashInts(this.seed, id, 0x7e5),
     };
     tenant.restores.set(id, restore);
     this.restores.set(id, restore);
@@ -499,7 +499,7 @@ export class RackspaceWorld implements SimulatorWorld {
       endState: online ? "Skipped" : "Missed",
       endAt: at,
       encrypted: agent.passphrase !== null,
-      seed: hash32(this.seed, configuration.id, at, trigger === "Manual" ? 1 : 0),
+      seed: hashInts(this.seed, configuration.id, at, trigger === "Manual" ? 1 : 0),
     };
     const neverStarts = trigger === "Scheduled" && (!online || (previous !== undefined && previous.endAt > at));
     if (!neverStarts) {
