@@ -18,7 +18,7 @@ import {
   rackspaceBackupConfigurationListSchema,
   type RackspaceAgent,
 } from "./schemas";
-import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/test-support";
+import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/testing";
 
 const HTTP = { minBackoffMs: 5, maxBackoffMs: 50, timeoutMs: 500 };
 const HOUR = 3_600_000;

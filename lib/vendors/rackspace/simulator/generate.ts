@@ -1,8 +1,8 @@
 // Builds the initial fleet from a seed: tenants (one per account), their agents (OS, region, network,
 // encryption, health, future or past outages) and backup configurations (schedule, selection, retention).
+import { hashInts, hashText, hashUnit } from "@/lib/simulator-kit/hash";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
 import type { RackspaceRegion } from "../schemas";
-import { hashInts, hashText, hashUnit } from "@/lib/simulator-kit/hash";
 import type {
   Agent,
   BackupConfiguration,
