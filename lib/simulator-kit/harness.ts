@@ -4,21 +4,31 @@ import { z } from "zod";
 import { SimClock } from "./clock";
 import { ConnectionResetSignal, FaultInjector, faultRuleSchema, malformResponse, patchResponse, sleep } from "./faults";
 
-export interface SimulatorWorld {
+/** What the harness tells a vendor about each request. */
+export interface SimulatorRequestOptions {
+  /** Treat the caller's token as expired (the `expire-token` fault) and answer the vendor's own 401. */
+  forceUnauthorized: boolean;
+  /** The absolute URL the simulator is reachable at (origin plus mount path), for links such as a service catalog. */
+  baseUrl: string;
+}
+
+/** What the control routes read of a vendor's world. */
+export interface WorldSummary {
   readonly clock: SimClock;
-  /**
-   * Answers one vendor request. `request.url` has the mount path removed, so paths start with the
-   * vendor's own first segment (`/api/...`, `/v1.0/...`). `forceUnauthorized` asks the world to treat
-   * the caller's token as expired (the `expire-token` fault) and answer its own 401. `baseUrl` is the
-   * absolute URL the simulator is reachable at (origin plus mount path), for links such as a service catalog.
-   */
-  handle(request: Request, options: { forceUnauthorized: boolean; baseUrl: string }): Promise<Response>;
   /** A small summary for `GET /_sim/state`: counts, not the whole world. */
   describe(): Record<string, unknown>;
 }
 
+export interface SimulatorWorld extends WorldSummary {
+  /**
+   * Answers one vendor request (a simulator's routes, see routing.ts). `request.url` has the mount path removed,
+   * so paths start with the vendor's own first segment (`/api/...`, `/v1.0/...`).
+   */
+  handle(request: Request, options: SimulatorRequestOptions): Promise<Response>;
+}
+
 export type SimulatorHandler = ((request: Request) => Promise<Response>) & {
-  world: SimulatorWorld;
+  world: WorldSummary;
   faults: FaultInjector;
 };
 
@@ -45,7 +55,7 @@ function badRequest(message: string, details?: unknown): Response {
   return Response.json({ error: { code: "bad_request", message, details } }, { status: 400 });
 }
 
-async function handleControl(path: string, request: Request, world: SimulatorWorld, faults: FaultInjector) {
+async function handleControl(path: string, request: Request, world: WorldSummary, faults: FaultInjector) {
   const method = request.method.toUpperCase();
   try {
     if (path === "/_sim/state" && method === "GET") {

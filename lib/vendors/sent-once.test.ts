@@ -6,7 +6,7 @@ import type { FaultRule, FaultRuleInput } from "@/lib/simulator-kit/faults";
 import { VendorError } from "./errors";
 import { memoryTokenStore } from "./memory-token-store";
 import { RackspaceClient } from "./rackspace/client";
-import { serve, type ServedSimulator } from "./rackspace/simulator/test-support";
+import { serve, type ServedSimulator } from "./rackspace/simulator/testing";
 
 let served: ServedSimulator;
 let client: RackspaceClient;

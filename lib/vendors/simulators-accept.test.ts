@@ -15,7 +15,7 @@ import {
   rackspaceRestoreReportSchema,
   rackspaceRestoreSchema,
 } from "./rackspace/schemas";
-import { login, serve, type ApiClient, type ServedSimulator } from "./rackspace/simulator/test-support";
+import { login, serve, type ApiClient, type ServedSimulator } from "./rackspace/simulator/testing";
 
 const HOUR = 3_600_000;
 

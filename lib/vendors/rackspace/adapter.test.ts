@@ -1,6 +1,6 @@
 // The Rackspace adapter against a 60-agent simulated world over HTTP: the snapshot holds every agent,
 // configuration, recent run, the tenant and its usage; history accumulates under stable ids as time moves;
-// non-core failures become warnings, core failures throw. The simulator's raw API (test-support `login`)
+// non-core failures become warnings, core failures throw. The simulator's raw API (testing.ts `login`)
 // is the independent witness of what the world holds.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectionRuntime, VendorSnapshot } from "../contract";
@@ -18,7 +18,7 @@ import {
   rackspaceBackupConfigurationListSchema,
   type RackspaceAgent,
 } from "./schemas";
-import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/test-support";
+import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/testing";
 
 const HTTP = { minBackoffMs: 5, maxBackoffMs: 50, timeoutMs: 3000 };
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { memoryTokenStore } from "@/lib/vendors/memory-token-store";
 import { RackspaceClient } from "./client";
 import type { RackspaceAgentInfo, RackspaceConfigurationInfo } from "./map";
 import { parseRackspaceDate } from "./schemas";
-import { serve, type ServedSimulator } from "./simulator/test-support";
+import { serve, type ServedSimulator } from "./simulator/testing";
 
 const HTTP = { minBackoffMs: 5, maxBackoffMs: 50, timeoutMs: 500 };
 const MINUTE = 60_000;

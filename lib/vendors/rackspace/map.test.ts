@@ -31,7 +31,7 @@ import {
   rackspaceBackupConfigurationSchema,
   type RackspaceBackupConfiguration,
 } from "./schemas";
-import { seedExample, serve, type ServedSimulator } from "./simulator/test-support";
+import { seedExample, serve, type ServedSimulator } from "./simulator/testing";
 
 describe("status mapping", () => {
   const TABLE: [string, Status][] = [

@@ -1,7 +1,7 @@
 // Monthly usage reports. Storage comes from the plans' growth curves, so a bill for an older month is smaller
 // than today's; restores are drawn per (user, month). Prices are the simulator's own, in USD.
 import type { Msp360Billing, Msp360BillingDetails, Msp360BillingStatistic } from "../schemas";
-import { randomFor } from "./hash";
+import { randomFor } from "@/lib/simulator-kit/hash";
 import type { User } from "./model";
 import { uploadedBytesBetween } from "./runs";
 import type { FleetSnapshot } from "./snapshot";

@@ -1,7 +1,7 @@
 // GET api/Computers/{hid}/Disks. Disks are not stored: they are drawn from the computer's key (so they stay the
 // same between calls) and sized to hold what the computer's plans back up. The shape is the simulator's choice.
 import type { Msp360Disk } from "../schemas";
-import { randomFor } from "./hash";
+import { randomFor } from "@/lib/simulator-kit/hash";
 import type { Computer } from "./model";
 import type { FleetSnapshot } from "./snapshot";
 

@@ -1,10 +1,10 @@
 // Builds one MSP account's fleet from the seed: storage accounts and packages, companies, users, computers
 // with their plans, licenses and administrators. Same seed and anchor, same world.
 import { faker } from "@faker-js/faker/locale/en";
+import { hashInts, randomFor } from "@/lib/simulator-kit/hash";
 import type { Random } from "@/lib/simulator-kit/random";
 import { MSP360_ADMIN_PERMISSIONS, MSP360_STORAGE_ACCOUNT_TYPES } from "../schemas";
 import { AGENT_VERSIONS } from "./builds";
-import { hashInts, randomFor } from "./hash";
 import type {
   Administrator,
   Company,

@@ -81,10 +81,3 @@ export async function readBody<S extends z.ZodType>(request: Request, schema: S,
   }
   throw invalid(modelState);
 }
-
-/** A query parameter, matched without regard to case (`UserID`, `userId`). */
-export function queryParam(url: URL, name: string): string | null {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of url.searchParams) if (key.toLowerCase() === wanted) return value;
-  return null;
-}

@@ -1,7 +1,10 @@
 // MSP360 Managed Backup API simulator: `createMsp360Simulator(options)` gives a `(Request) => Promise<Response>`
-// handler (serve it with `serveSimulator`, or mount it in the app). See README.md.
+// handler (serve it with `serveSimulator`, or mount it in the app). Here the world, its routes and the kit's
+// harness are wired together. See README.md.
 import type { SimClock } from "@/lib/simulator-kit/clock";
 import { createSimulatorHandler, type SimulatorHandler } from "@/lib/simulator-kit/harness";
+import { answerControl, isControlPath } from "./control";
+import { createMsp360Routes } from "./routes";
 import { Msp360World, type Msp360Credentials } from "./world";
 
 export interface Msp360SimulatorOptions {
@@ -27,10 +30,20 @@ export type Msp360SimulatorHandler = SimulatorHandler & { world: Msp360World };
 
 export function createMsp360Simulator(options: Msp360SimulatorOptions = {}): Msp360SimulatorHandler {
   const control = options.control ?? true;
-  const world = new Msp360World({ ...options, controlRoutes: control });
-  const handler = createSimulatorHandler(world, { basePath: options.basePath, control });
+  const world = new Msp360World(options);
+  const routes = createMsp360Routes(world);
+  const handler = createSimulatorHandler(
+    {
+      clock: world.clock,
+      describe: () => world.describe(),
+      handle: (request, requestOptions) =>
+        control && isControlPath(new URL(request.url).pathname) ? answerControl(world, request) : routes(request, requestOptions),
+    },
+    { basePath: options.basePath, control },
+  );
   return Object.assign(handler, { world });
 }
 
-export { Msp360World, CREDENTIALS_CONTROL_PATH, DEFAULT_PROVIDER, type CredentialChange, type Msp360Credentials } from "./world";
+export { Msp360World, DEFAULT_PROVIDER, type CredentialChange, type Msp360Credentials } from "./world";
+export { CREDENTIALS_CONTROL_PATH } from "./control";
 export { MSP360_ROUTES } from "./routes";

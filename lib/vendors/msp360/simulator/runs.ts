@@ -2,7 +2,7 @@
 // at time `now` is found by schedule arithmetic, so the world is always "caught up" in O(1) per plan.
 // Only the (unverified) start/stop extension leaves state behind: a manual run and recorded stops.
 import { MSP360_PLAN_STATUS } from "../schemas";
-import { hashInts, randomFor } from "./hash";
+import { hashInts, randomFor } from "@/lib/simulator-kit/hash";
 import type { Computer, OsFamily, Plan, WorldContext } from "./model";
 import {
   INTERRUPTED_MESSAGES,

@@ -1,24 +1,15 @@
-// The MSP360 world: one generated fleet per provider (MSP account), the login and its tokens, the request
-// quota, and dispatch to the routes. Time is the shared SimClock; every answer is derived at `clock.now()`.
-import { z } from "zod";
+// The MSP360 world: one generated fleet per provider (MSP account), the login and its tokens, and the request
+// quota. Time is the shared SimClock; every answer is derived at `clock.now()`. The routes (routes/) read and
+// change it; index.ts wires them together.
 import { SimClock } from "@/lib/simulator-kit/clock";
+import type { WorldSummary } from "@/lib/simulator-kit/harness";
 import { LoginThrottle } from "@/lib/simulator-kit/login-throttle";
-import type { SimulatorWorld } from "@/lib/simulator-kit/harness";
+import type { Route, RouteRequest } from "@/lib/simulator-kit/routing";
 import { msp360LoginRequestSchema } from "../schemas";
 import { SlidingWindowLimiter, TokenStore } from "./auth";
 import { generateProvider } from "./generate";
-import {
-  ApiError,
-  UNAUTHORIZED_MESSAGE,
-  json,
-  message,
-  methodNotAllowed,
-  readBody,
-  routeNotFound,
-} from "./http";
+import { ApiError, UNAUTHORIZED_MESSAGE, json, message, readBody } from "./http";
 import type { ProviderData, WorldContext } from "./model";
-import { Router } from "./router";
-import { MSP360_ROUTES } from "./routes";
 import { FleetSnapshot } from "./snapshot";
 import { DAY, formatDate, formatRfc1123 } from "./time";
 
@@ -34,8 +25,6 @@ export interface Msp360WorldOptions {
   tokenLifetimeMs?: number;
   rateLimitPerMinute?: number;
   clock?: SimClock;
-  /** Serve `POST /_simctl/msp360/credentials` (default true). */
-  controlRoutes?: boolean;
   /** Failed logins are throttled (default: 10 per login, 100 overall, a minute). */
   loginThrottle?: LoginThrottle;
 }
@@ -50,27 +39,33 @@ interface ProviderState {
 }
 
 export const DEFAULT_PROVIDER: Msp360Credentials = { login: "demo", password: "demo-password" };
-export const CREDENTIALS_CONTROL_PATH = "/_simctl/msp360/credentials";
-const LOGIN_PATH = /^\/api\/provider\/login\/?$/i;
 
 export type CredentialChange = "changed" | "unknown-login" | "login-taken";
 
-const credentialChangeSchema = z
-  .object({ login: z.string().min(1), newPassword: z.string().min(3).max(100).optional(), newLogin: z.string().min(1).optional() })
-  .refine((body) => body.newPassword !== undefined || body.newLogin !== undefined);
+/** What the API's routes get once the token and the quota were checked: the caller's provider, read at now. */
+export interface ApiScope {
+  view: FleetSnapshot;
+}
+
+/** What the routes that need no token (the login) get. */
+export interface PublicScope {
+  world: Msp360World;
+}
+
+export type ApiRoute = Route<ApiScope>;
+export type ApiContext = RouteRequest & ApiScope;
+export type PublicRoute = Route<PublicScope>;
 
 function invalidGrant(): Response {
   return json({ error: "invalid_grant", error_description: "The user name or password is incorrect." }, 400);
 }
 
-export class Msp360World implements SimulatorWorld {
+export class Msp360World implements WorldSummary {
   readonly clock: SimClock;
   readonly context: WorldContext;
   private readonly providers: ProviderState[];
   private readonly tokens: TokenStore;
-  private readonly router = new Router(MSP360_ROUTES);
   private readonly tokenLifetimeMs: number;
-  private readonly controlRoutes: boolean;
   private readonly loginThrottle: LoginThrottle;
 
   constructor(options: Msp360WorldOptions = {}) {
@@ -86,7 +81,6 @@ export class Msp360World implements SimulatorWorld {
     }
 
     this.clock = options.clock ?? new SimClock();
-    this.controlRoutes = options.controlRoutes ?? true;
     this.loginThrottle = options.loginThrottle ?? new LoginThrottle();
     this.tokens = new TokenStore(this.tokenLifetimeMs);
     // The fleet hangs off the day the world is built, so worlds built on the same day with one seed match.
@@ -141,35 +135,17 @@ export class Msp360World implements SimulatorWorld {
     };
   }
 
-  async handle(request: Request, options: { forceUnauthorized: boolean; baseUrl: string }): Promise<Response> {
-    const url = new URL(request.url);
-    const path = url.pathname;
+  /**
+   * The caller's provider for an API request, or the answer that refuses it: 401 for a missing, unknown, expired
+   * or revoked token (or the harness's expire-token fault), 429 past the quota.
+   */
+  authorize(request: Request, forceUnauthorized: boolean): ApiScope | Response {
     const now = this.clock.now();
-    const publicUrl = `${options.baseUrl}${path}${url.search}`;
-
-    if (path.toLowerCase().startsWith("/_simctl/")) {
-      return this.controlRoutes ? this.handleControl(request, path) : routeNotFound(publicUrl);
-    }
-    if (LOGIN_PATH.test(path)) {
-      return request.method.toUpperCase() === "POST" ? this.login(request, now) : methodNotAllowed(request.method);
-    }
-
-    const match = this.router.match(request.method, path);
-    if (match.kind === "none") return routeNotFound(publicUrl);
-    if (match.kind === "wrong-method") return methodNotAllowed(request.method);
-
-    const provider = options.forceUnauthorized ? null : this.authenticate(request, now);
+    const provider = forceUnauthorized ? null : this.authenticate(request, now);
     if (!provider) return message(401, UNAUTHORIZED_MESSAGE, { "WWW-Authenticate": "Bearer" });
     const quota = this.takeQuota(provider, now);
     if (quota) return quota;
-
-    try {
-      const view = new FleetSnapshot(this.context, provider.data, now);
-      return await match.route.handle({ request, url, params: match.params, view });
-    } catch (error) {
-      if (error instanceof ApiError) return error.response;
-      throw error;
-    }
+    return { view: new FleetSnapshot(this.context, provider.data, now) };
   }
 
   private providerByLogin(login: string): ProviderState | undefined {
@@ -193,7 +169,9 @@ export class Msp360World implements SimulatorWorld {
     });
   }
 
-  private async login(request: Request, now: number): Promise<Response> {
+  /** `POST api/Provider/Login`: a bearer token for a provider's API login and password. */
+  async login(request: Request): Promise<Response> {
+    const now = this.clock.now();
     let body: { UserName: string; Password: string };
     try {
       body = await readBody(request, msp360LoginRequestSchema);
@@ -224,21 +202,5 @@ export class Msp360World implements SimulatorWorld {
       ".issued": formatRfc1123(now),
       ".expires": formatRfc1123(expiresAt),
     });
-  }
-
-  /** `POST /_simctl/msp360/credentials` `{"login": "demo", "newPassword": "...", "newLogin"?: "..."}`. */
-  private async handleControl(request: Request, path: string): Promise<Response> {
-    if (path.toLowerCase() !== CREDENTIALS_CONTROL_PATH || request.method.toUpperCase() !== "POST") {
-      return json({ error: { code: "not_found", message: `no control route ${request.method} ${path}` } }, 404);
-    }
-    const parsed = credentialChangeSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) {
-      return json({ error: { code: "bad_request", message: "expected {login, newPassword?, newLogin?}" } }, 400);
-    }
-    const { login, newPassword, newLogin } = parsed.data;
-    const outcome = this.changeCredentials(login, { password: newPassword, login: newLogin });
-    if (outcome === "unknown-login") return json({ error: { code: "not_found", message: `no provider with login ${login}` } }, 404);
-    if (outcome === "login-taken") return json({ error: { code: "conflict", message: `login ${newLogin} is taken` } }, 409);
-    return json({ login: newLogin ?? login, changed: true });
   }
 }

@@ -40,7 +40,7 @@ import {
   type RackspacePublicKey,
 } from "../schemas";
 import { encryptPasswordForAgent } from "./keys";
-import { login, seedExample, serve, shapeMismatches, type ApiClient, type ServedSimulator } from "./test-support";
+import { login, seedExample, serve, shapeMismatches, type ApiClient, type ServedSimulator } from "./testing";
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 

@@ -1,7 +1,7 @@
 // Same seed and same simulated time → byte-identical answers, however the clock got there; another seed → another world.
 import { afterAll, describe, expect, it } from "vitest";
 import { rackspaceAgentListSchema } from "../schemas";
-import { login, serve, type ServedSimulator } from "./test-support";
+import { login, serve, type ServedSimulator } from "./testing";
 
 const HOUR = 3_600_000;
 const worlds: ServedSimulator[] = [];

@@ -15,7 +15,7 @@ import {
   type RackspacePublicKey,
 } from "../schemas";
 import { encryptPasswordForAgent } from "./keys";
-import { login, serve, type ApiClient, type ServedSimulator } from "./test-support";
+import { login, serve, type ApiClient, type ServedSimulator } from "./testing";
 
 let served: ServedSimulator;
 let api: ApiClient;

@@ -1,8 +1,8 @@
 // Builds the initial fleet from a seed: tenants (one per account), their agents (OS, region, network,
 // encryption, health, future or past outages) and backup configurations (schedule, selection, retention).
+import { hashInts, hashText, hashUnit } from "@/lib/simulator-kit/hash";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
 import type { RackspaceRegion } from "../schemas";
-import { hash32, hashText, hashUnit } from "./hash";
 import type {
   Agent,
   BackupConfiguration,
@@ -123,7 +123,7 @@ export function datasetFor(worldSeed: number, configurationId: number, inclusion
   let bytes = 0;
   let churn = 0;
   for (const item of inclusions) {
-    const seed = hash32(worldSeed, configurationId, hashText(item.path));
+    const seed = hashInts(worldSeed, configurationId, hashText(item.path));
     const u = (n: number) => hashUnit(seed, n);
     const highChurn = HIGH_CHURN_PATH.test(item.path);
     if (item.itemType === "Folder") {

@@ -1,21 +1,47 @@
-// Request plumbing shared by the route modules: the Hono environment, body parsing with the seed's schemas,
-// and the conversions from wire values ("true", "148325") to plain ones.
-import type { Context } from "hono";
+// ASP.NET Web API manners of the backup API: Json.NET answers, `{"Message": ...}` errors (with a ModelState for
+// invalid bodies), model binding that ignores the case of JSON keys and also reads form bodies, and the
+// conversions from wire values ("true", "148325") to plain ones.
 import type { z } from "zod";
 import { parseRackspaceBoolean } from "../schemas";
 import { reshape } from "../../tolerant";
-import type { Tenant } from "./model";
-import { RackspaceApiError } from "./wire";
+import { toWireText } from "./format";
 
-export interface RouteEnv {
-  Bindings: { forceUnauthorized: boolean; baseUrl: string };
-  Variables: { tenant: Tenant };
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(toWireText(body), { status, headers: { "Content-Type": JSON_CONTENT_TYPE, ...headers } });
 }
 
-export type RouteContext = Context<RouteEnv>;
+/** A success without a body: 204, or 200 with an empty body where the seed documents 200. */
+export function emptyResponse(status: 200 | 204): Response {
+  return new Response(status === 204 ? null : "", { status });
+}
 
-export function tenantOf(c: RouteContext): Tenant {
-  return c.get("tenant");
+export function errorResponse(status: number, message: string, modelState?: Record<string, string[]>): Response {
+  return jsonResponse(modelState ? { Message: message, ModelState: modelState } : { Message: message }, status);
+}
+
+/** Domain failures thrown by the world and the routes, answered as `{"Message": ...}`. */
+export class RackspaceApiError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+    /** Per-field messages for 400s, like ASP.NET's ModelState. */
+    readonly modelState?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export function routeNotFound(uri: string): Response {
+  return errorResponse(404, `No HTTP resource was found that matches the request URI '${uri}'.`);
+}
+
+/** The backup API's answer to a missing, unknown or expired token (our choice: ASP.NET's [Authorize] message). */
+export function unauthorized(): Response {
+  return jsonResponse({ Message: "Authorization has been denied for this request." }, 401, {
+    "WWW-Authenticate": 'Keystone uri="https://identity.api.rackspacecloud.com/"',
+  });
 }
 
 /** Ids have passed the schemas' digit checks, so Number() is exact. */
@@ -25,15 +51,9 @@ export function toId(value: number | string): number {
 
 export const toBoolean = parseRackspaceBoolean;
 
-/** A numeric path parameter (the routes constrain them to digits). */
-export function idParam(c: RouteContext, name: string): number {
-  return Number(c.req.param(name));
-}
-
-/** A query parameter, matched case-insensitively like ASP.NET model binding. */
-export function queryParam(c: RouteContext, name: string): string | undefined {
-  for (const [key, value] of new URL(c.req.url).searchParams) if (key.toLowerCase() === name.toLowerCase()) return value;
-  return undefined;
+/** A numeric path parameter (the routes constrain them to digits with `{name:int}`). */
+export function idParam(params: Readonly<Record<string, string>>, name: string): number {
+  return Number(params[name]);
 }
 
 const INVALID = "The request is invalid.";
@@ -47,14 +67,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function readJson(c: RouteContext): Promise<unknown> {
-  return parseJson(await c.req.text());
+async function readJson(request: Request): Promise<unknown> {
+  return parseJson(await request.text());
 }
 
 /** Form bodies (`MachineAgentId=1311839&LoggingLevelId=6`, the seed's log-level example) become objects. */
-async function readJsonOrForm(c: RouteContext): Promise<unknown> {
-  const text = await c.req.text();
-  const isJson = (c.req.header("Content-Type") ?? "").includes("json") || text.trim().startsWith("{");
+async function readJsonOrForm(request: Request): Promise<unknown> {
+  const text = await request.text();
+  const isJson = (request.headers.get("Content-Type") ?? "").includes("json") || text.trim().startsWith("{");
   return isJson ? parseJson(text) : Object.fromEntries(new URLSearchParams(text));
 }
 
@@ -78,17 +98,17 @@ function parseWith<T>(raw: unknown, schema: z.ZodType<T>): T {
   throw new RackspaceApiError(400, INVALID, modelState);
 }
 
-export async function readBody<T>(c: RouteContext, schema: z.ZodType<T>): Promise<T> {
-  return parseWith(await readJson(c), schema);
+export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(await readJson(request), schema);
 }
 
-export async function readFormBody<T>(c: RouteContext, schema: z.ZodType<T>): Promise<T> {
-  return parseWith(await readJsonOrForm(c), schema);
+export async function readFormBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  return parseWith(await readJsonOrForm(request), schema);
 }
 
 /** Reads a JSON body and lets `rename` fix documented spelling variants before validation. */
-export async function readBodyWith<T>(c: RouteContext, schema: z.ZodType<T>, rename: (raw: Record<string, unknown>) => void): Promise<T> {
-  const raw = await readJson(c);
+export async function readBodyWith<T>(request: Request, schema: z.ZodType<T>, rename: (raw: Record<string, unknown>) => void): Promise<T> {
+  const raw = await readJson(request);
   if (isRecord(raw)) rename(raw);
   return parseWith(raw, schema);
 }

@@ -7,7 +7,7 @@ import {
   rackspaceAuthResponseSchema,
   rackspaceBackupConfigurationListSchema,
 } from "../schemas";
-import { authenticate, login, serve, TEST_START, type ServedSimulator } from "./test-support";
+import { authenticate, login, serve, TEST_START, type ServedSimulator } from "./testing";
 
 const ALICE = { username: "alice", apiKey: "alice-key" };
 const BOB = { username: "bob", apiKey: "bob-key", password: "bob-password" };

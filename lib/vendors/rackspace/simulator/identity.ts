@@ -6,7 +6,7 @@ import { LoginThrottle } from "@/lib/simulator-kit/login-throttle";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
 import { RACKSPACE_REGIONS, rackspaceAuthRequestSchema, type RackspaceAuthResponse } from "../schemas";
 import type { Tenant } from "./model";
-import { jsonResponse } from "./wire";
+import { jsonResponse } from "./http";
 
 interface IssuedToken {
   id: string;

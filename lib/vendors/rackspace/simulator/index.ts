@@ -1,14 +1,17 @@
-// createRackspaceSimulator: a stateful Rackspace Cloud Backup v1.0 + Identity v2.0 simulator behind the shared
-// simulator harness (control routes, faults). See README.md for the route layout and the modelling choices.
+// Rackspace Cloud Backup v1.0 + Identity v2.0 simulator: `createRackspaceSimulator(options)` gives a
+// `(Request) => Promise<Response>` handler (serve it with `serveSimulator`, or mount it in the app). Here the
+// world, its routes and the kit's harness (control routes, faults) are wired together. See README.md.
 import { SimClock } from "@/lib/simulator-kit/clock";
 import { createSimulatorHandler, type SimulatorHandler } from "@/lib/simulator-kit/harness";
 import type { RackspaceAccount } from "./model";
+import { createRackspaceRoutes } from "./routes";
 import { RackspaceWorld } from "./world";
 
 export type { RackspaceAccount } from "./model";
 export { RackspaceWorld } from "./world";
 export { encryptPasswordForAgent } from "./keys";
 export { backupEndpoint } from "./identity";
+export { RACKSPACE_ROUTES } from "./routes";
 
 export interface RackspaceSimulatorOptions {
   /** Seeds the fleet, its history and every outcome (default 1). */
@@ -49,6 +52,18 @@ export function createRackspaceSimulator(options: RackspaceSimulatorOptions = {}
     historyDays: options.historyDays ?? 14,
     historyLimit: options.historyLimit ?? 30,
   });
-  const handler = createSimulatorHandler(world, { basePath: options.basePath, control: options.control });
+  const routes = createRackspaceRoutes(world);
+  const handler = createSimulatorHandler(
+    {
+      clock: world.clock,
+      describe: () => world.describe(),
+      // Each request first catches the world up to now: the runs that fell due start and finish.
+      handle: (request, requestOptions) => {
+        world.catchUp();
+        return routes(request, requestOptions);
+      },
+    },
+    { basePath: options.basePath, control: options.control },
+  );
   return Object.assign(handler, { world });
 }

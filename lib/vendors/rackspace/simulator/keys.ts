@@ -7,7 +7,7 @@
 // secrets; here it only has to make decryption with the wrong agent's key fail, which it does.
 import { createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, constants, type KeyObject } from "node:crypto";
 import primeHexes from "./rsa-primes.json";
-import { hash32 } from "./hash";
+import { hashInts } from "@/lib/simulator-kit/hash";
 
 const PUBLIC_EXPONENT = 65537n;
 /** How the exponent is written: "10001" is 65537 in hex. */
@@ -25,7 +25,7 @@ const PAIR_COUNT = (primeHexes.length * (primeHexes.length - 1)) / 2;
 const PAIR_STRIDE = 7919;
 
 function pairForSlot(slot: number, seed: number): [number, number] {
-  let index = (slot * PAIR_STRIDE + (hash32(seed, 0x5eed) % PAIR_COUNT)) % PAIR_COUNT;
+  let index = (slot * PAIR_STRIDE + (hashInts(seed, 0x5eed) % PAIR_COUNT)) % PAIR_COUNT;
   const size = primeHexes.length;
   for (let i = 0; i < size - 1; i++) {
     const row = size - 1 - i;

@@ -18,7 +18,7 @@ import {
   type RackspaceAgent,
   type RackspaceBackupConfiguration,
 } from "../schemas";
-import { login, serve, type ApiClient, type ServedSimulator } from "./test-support";
+import { login, serve, type ApiClient, type ServedSimulator } from "./testing";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,6 +1,6 @@
 // What a backup or restore run does, derived from its seed: outcome, phase lengths, file and byte counts,
 // errors and the report's Reason/Diagnostics. Nothing here is stored; the same seed always gives the same run.
-import { hashUnit } from "./hash";
+import { hashUnit } from "@/lib/simulator-kit/hash";
 import type { AgentHealth, Dataset, OperatingSystem, RestoreFile } from "./model";
 import { AGENT_TIMEOUT_MS, type JobOutcome, type JobState, type JobTiming } from "./timeline";
 

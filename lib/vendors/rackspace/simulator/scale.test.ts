@@ -1,7 +1,7 @@
 // A 10,000-agent world builds, lists and catches up on a day (the assertions are counts, not timings).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rackspaceActivityListSchema, rackspaceAgentListSchema } from "../schemas";
-import { login, serve, type ApiClient, type ServedSimulator } from "./test-support";
+import { login, serve, type ApiClient, type ServedSimulator } from "./testing";
 
 let served: ServedSimulator;
 let api: ApiClient;

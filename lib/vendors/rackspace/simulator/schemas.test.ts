@@ -7,7 +7,7 @@ import {
   parseRackspaceInteger,
   parseRackspaceSize,
 } from "../schemas";
-import { RACKSPACE_MIN_DATE, formatSize, formatTimeSpan, toRackspaceDate, toWireText } from "./wire";
+import { RACKSPACE_MIN_DATE, formatSize, formatTimeSpan, toRackspaceDate, toWireText } from "./format";
 
 describe("parseRackspaceDate", () => {
   it("reads /Date(ms)/ with or without Json.NET's escaping and offset", () => {

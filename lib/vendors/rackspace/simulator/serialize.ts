@@ -32,7 +32,7 @@ import { DAY_MS } from "./schedule";
 import { finalSegment, isFinal, isSuccess, jobSegments, segmentAt, type JobSegment, type JobTiming } from "./timeline";
 import { EXPONENT_HEX } from "./keys";
 import type { RackspaceWorld } from "./world";
-import { RACKSPACE_MIN_DATE, formatSize, formatTimeSpan, toRackspaceDate, toRackspaceDateOrNull } from "./wire";
+import { RACKSPACE_MIN_DATE, formatSize, formatTimeSpan, toRackspaceDate, toRackspaceDateOrNull } from "./format";
 
 const FLAVOR = "RaxCloudServer";
 /** `ExponentHex` as a JSON number: the hex digits read as decimal, as the list examples send it. */

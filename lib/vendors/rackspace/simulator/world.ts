@@ -1,12 +1,14 @@
 // The simulated Cloud Backup service: the fleet, its schedules and every run, restore and token. Time only
 // moves through the shared SimClock; each request first catches the world up to `clock.now()`, which replays
-// the scheduled occurrences that fell due since the last request (see event-queue.ts) in time order.
+// the scheduled occurrences that fell due since the last request (see event-queue.ts) in time order. The routes
+// (routes/) read and change it; index.ts wires them together.
 import type { SimClock } from "@/lib/simulator-kit/clock";
-import type { SimulatorWorld } from "@/lib/simulator-kit/harness";
+import type { WorldSummary } from "@/lib/simulator-kit/harness";
+import { hashInts, hashUnit } from "@/lib/simulator-kit/hash";
 import { createRandom, type Random } from "@/lib/simulator-kit/random";
+import type { Route, RouteRequest } from "@/lib/simulator-kit/routing";
 import { EventQueue, type ScheduledEvent } from "./event-queue";
 import { IdSequences, datasetFor, generateTenants } from "./generate";
-import { hash32, hashUnit } from "./hash";
 import { IdentityService } from "./identity";
 import { Keyring, decryptPassword, type AgentKey } from "./keys";
 import type {
@@ -21,7 +23,6 @@ import type {
   Tenant,
 } from "./model";
 import { backupFigures, planBackup, planRestore, restoreFigures } from "./outcomes";
-import { createRoutes } from "./routes";
 import { DAY_MS, HOUR_MS, nextOccurrence, type Schedule } from "./schedule";
 import {
   AGENT_PICKUP_MS,
@@ -33,7 +34,7 @@ import {
   type JobSegment,
   type StateSince,
 } from "./timeline";
-import { RackspaceApiError } from "./wire";
+import { RackspaceApiError } from "./http";
 
 /** Time between two occurrences (Hourly: per hour of HourInterval); Manually never recurs. */
 const SCHEDULE_PERIOD_MS = { Manually: Infinity, Hourly: HOUR_MS, Daily: DAY_MS, Weekly: 7 * DAY_MS } as const;
@@ -63,7 +64,22 @@ export interface ConfigurationInput {
   exclusions: readonly { path: string; itemType: FileItemType }[];
 }
 
-export class RackspaceWorld implements SimulatorWorld {
+/** What the backup API's routes get once the region, the token and the tenant in the path were checked. */
+export interface ApiScope {
+  world: RackspaceWorld;
+  tenant: Tenant;
+}
+
+/** What the routes that need no token (Identity) get. */
+export interface PublicScope {
+  world: RackspaceWorld;
+}
+
+export type ApiRoute = Route<ApiScope>;
+export type ApiContext = RouteRequest & ApiScope;
+export type PublicRoute = Route<PublicScope>;
+
+export class RackspaceWorld implements WorldSummary {
   readonly clock: SimClock;
   readonly seed: number;
   readonly tenants: readonly Tenant[];
@@ -81,7 +97,6 @@ export class RackspaceWorld implements SimulatorWorld {
   private readonly queue = new EventQueue();
   /** GUIDs the service hands out (encrypt / changeencryption answers). */
   private readonly random: Random;
-  private readonly routes: ReturnType<typeof createRoutes>;
   private processedUntil: number;
 
   constructor(options: RackspaceWorldOptions) {
@@ -107,12 +122,6 @@ export class RackspaceWorld implements SimulatorWorld {
       if (configuration.schedule.frequency === "Manually") this.replayManualRuns(configuration, historyStart, now);
     }
     this.catchUp();
-    this.routes = createRoutes(this);
-  }
-
-  handle(request: Request, options: { forceUnauthorized: boolean; baseUrl: string }): Promise<Response> {
-    this.catchUp();
-    return Promise.resolve(this.routes.fetch(request, options));
   }
 
   describe(): Record<string, unknown> {
@@ -412,7 +421,7 @@ export class RackspaceWorld implements SimulatorWorld {
       files: [],
       encryptedPassword: null,
       timing: null,
-      seed: hash32(this.seed, id, 0x7e5),
+      seed: hashInts(this.seed, id, 0x7e5),
     };
     tenant.restores.set(id, restore);
     this.restores.set(id, restore);
@@ -499,7 +508,7 @@ export class RackspaceWorld implements SimulatorWorld {
       endState: online ? "Skipped" : "Missed",
       endAt: at,
       encrypted: agent.passphrase !== null,
-      seed: hash32(this.seed, configuration.id, at, trigger === "Manual" ? 1 : 0),
+      seed: hashInts(this.seed, configuration.id, at, trigger === "Manual" ? 1 : 0),
     };
     const neverStarts = trigger === "Scheduled" && (!online || (previous !== undefined && previous.endAt > at));
     if (!neverStarts) {

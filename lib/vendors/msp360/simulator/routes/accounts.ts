@@ -1,5 +1,6 @@
 // Storage accounts and their destinations (buckets). AddDestination registers an existing bucket;
 // CreateDestination (undocumented) is modelled as creating one, so it also checks the bucket name.
+import { route } from "@/lib/simulator-kit/routing";
 import {
   msp360AccountCreateSchema,
   msp360AccountDestinationChangeSchema,
@@ -9,8 +10,8 @@ import {
 import { newId } from "../fleet-ops";
 import { badRequest, empty, json, readBody } from "../http";
 import type { AccountDestination, ProviderData, StorageAccount } from "../model";
-import { route, type Route, type RouteContext } from "../router";
 import { accountView } from "../views";
+import type { ApiContext, ApiRoute } from "../world";
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -34,7 +35,7 @@ function requireDestination(account: StorageAccount, id: string): AccountDestina
   return destination;
 }
 
-async function addDestination({ request, view }: RouteContext, creating: boolean): Promise<Response> {
+async function addDestination({ request, view }: ApiContext, creating: boolean): Promise<Response> {
   const body = await readBody(request, msp360AccountDestinationCreateSchema, "destination");
   const account = requireAccount(view.data, body.AccountID);
   if (creating && !BUCKET_NAME.test(body.Destination)) throw badRequest(`Bucket name '${body.Destination}' is not valid`);
@@ -46,7 +47,7 @@ async function addDestination({ request, view }: RouteContext, creating: boolean
   return empty();
 }
 
-export const accountRoutes: Route[] = [
+export const accountRoutes: ApiRoute[] = [
   route("GET", "api/Accounts", ({ view }) => json([...view.data.accounts.values()].map((a) => accountView(a, true)))),
 
   route("GET", "api/Accounts/{id}", ({ params, view }) => {

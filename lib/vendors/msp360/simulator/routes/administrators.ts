@@ -1,10 +1,11 @@
 // Administrators of the MSP console. POST answers the new AdminID as a JSON string.
+import { route } from "@/lib/simulator-kit/routing";
 import { MSP360_ADMIN_PERMISSIONS, msp360AdministratorCreateSchema, msp360AdministratorUpdateSchema } from "../../schemas";
 import { newId } from "../fleet-ops";
 import { badRequest, empty, json, readBody } from "../http";
 import type { Administrator, ProviderData } from "../model";
-import { route, type Route } from "../router";
 import { administratorView } from "../views";
+import type { ApiRoute } from "../world";
 
 function requireAdministrator(data: ProviderData, id: string): Administrator {
   const admin = data.administrators.get(id.toLowerCase());
@@ -31,7 +32,7 @@ function permissions(given: Record<string, number> | null | undefined, current?:
   return result;
 }
 
-export const administratorRoutes: Route[] = [
+export const administratorRoutes: ApiRoute[] = [
   route("GET", "api/Administrators", ({ view }) => json([...view.data.administrators.values()].map(administratorView))),
 
   route("GET", "api/Administrators/{id}", ({ params, view }) => {

@@ -1,8 +1,9 @@
 // Billing: a month's usage per user. GET is the current month; PUT picks the month of `Date` and a company.
+import { route } from "@/lib/simulator-kit/routing";
 import { msp360BillingDetailsRequestSchema, msp360BillingRequestSchema, msp360DateToEpochMs } from "../../schemas";
 import { billingDetails, billingReport } from "../billing";
 import { badRequest, json, readBody } from "../http";
-import { route, type Route } from "../router";
+import type { ApiRoute } from "../world";
 
 function monthTime(date: string | null | undefined, now: number): number {
   if (!date) return now;
@@ -11,7 +12,7 @@ function monthTime(date: string | null | undefined, now: number): number {
   return time;
 }
 
-export const billingRoutes: Route[] = [
+export const billingRoutes: ApiRoute[] = [
   route("GET", "api/Billing", ({ view }) => json(billingReport(view, view.now, null))),
 
   route("PUT", "api/Billing", async ({ request, view }) => {

@@ -1,12 +1,13 @@
 // Builds: the agent installers an MSP publishes, their latest versions, and custom build requests.
+import { route } from "@/lib/simulator-kit/routing";
 import { MSP360_BUILD_EDITION, msp360CustomBuildsRequestSchema } from "../../schemas";
 import { BUILD_EDITIONS } from "../builds";
 import { badRequest, empty, json, readBody } from "../http";
-import { route, type Route } from "../router";
+import type { ApiRoute } from "../world";
 
 const KNOWN_EDITIONS = new Set<number>(Object.values(MSP360_BUILD_EDITION));
 
-export const buildRoutes: Route[] = [
+export const buildRoutes: ApiRoute[] = [
   route("GET", "api/Builds", ({ view }) =>
     json(
       BUILD_EDITIONS.map((build) => ({

@@ -1,10 +1,11 @@
 // Companies group users. Note the `Id` casing. Deleting a company leaves its users without one.
+import { route } from "@/lib/simulator-kit/routing";
 import { msp360CompanyCreateSchema, msp360CompanyUpdateSchema, type Msp360CompanyCreate } from "../../schemas";
 import { createCompany, findCompanyByName } from "../fleet-ops";
 import { badRequest, empty, json, readBody } from "../http";
 import type { Company, ProviderData } from "../model";
-import { route, type Route } from "../router";
 import { companyView } from "../views";
+import type { ApiRoute } from "../world";
 
 type CompanyFields = Omit<Msp360CompanyCreate, "Name">;
 
@@ -26,7 +27,7 @@ function requireCompany(data: ProviderData, id: string): Company {
   return company;
 }
 
-export const companyRoutes: Route[] = [
+export const companyRoutes: ApiRoute[] = [
   route("GET", "api/Companies", ({ view }) => json([...view.data.companies.values()].map(companyView))),
 
   route("GET", "api/Companies/{id}", ({ params, view }) => {

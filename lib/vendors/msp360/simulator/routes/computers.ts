@@ -1,14 +1,15 @@
 // Computers (endpoints), the newer part of the API: a paged envelope for the list, `{ResultCode, ErrorMessage}`
 // for writes and `{ErrorCode: -6, Message: "Object \"...\" not found"}` for unknown objects.
+import { route } from "@/lib/simulator-kit/routing";
 import { MSP360_PLAN_STATUS, msp360ComputerAuthorizationSchema, msp360PlanStartSchema, msp360PlanStopSchema } from "../../schemas";
 import { newId } from "../fleet-ops";
 import { RESULT_OK, badRequest, json, objectNotFound, readBody, readRawBody, resultError } from "../http";
 import type { Company, Computer, Plan, User } from "../model";
-import { route, type Route } from "../router";
 import { startManualRun, stopRun } from "../runs";
 import type { FleetSnapshot } from "../snapshot";
 import { disksView } from "../disks";
 import { computerPlanView, computerView } from "../views";
+import type { ApiRoute } from "../world";
 
 function requireComputer(view: FleetSnapshot, hid: string): Computer {
   const computer = view.data.computersByHid.get(hid.toLowerCase());
@@ -48,7 +49,7 @@ function userForComputer(view: FleetSnapshot, computer: Computer, company: Compa
   return user;
 }
 
-export const computerRoutes: Route[] = [
+export const computerRoutes: ApiRoute[] = [
   route("GET", "api/Computers/{offset:int}/{count:int}", ({ params, view }) => {
     const offset = Number(params.offset);
     const count = Number(params.count);

@@ -1,11 +1,12 @@
 // Destinations: a user's backup storage (an account's bucket plus a package). GET by an unknown login answers
 // 406 with no body, a quirk a real client recorded.
+import { queryParam, route } from "@/lib/simulator-kit/routing";
 import { msp360DestinationCreateSchema, msp360DestinationUpdateSchema } from "../../schemas";
 import { findAccountDestination, findUserByEmail, newId } from "../fleet-ops";
-import { ApiError, badRequest, empty, json, queryParam, readBody } from "../http";
+import { ApiError, badRequest, empty, json, readBody } from "../http";
 import type { ProviderData, User, UserDestination } from "../model";
-import { route, type Route } from "../router";
 import { userDestinationView } from "../views";
+import type { ApiRoute } from "../world";
 
 function requireUser(data: ProviderData, id: string): User {
   const user = data.users.get(id.toLowerCase());
@@ -26,7 +27,7 @@ function requireUnique(user: User, accountDestinationId: string, except?: UserDe
   }
 }
 
-export const destinationRoutes: Route[] = [
+export const destinationRoutes: ApiRoute[] = [
   route("GET", "api/Destinations/{email}", ({ params, view }) => {
     const user = findUserByEmail(view.data, params.email ?? "");
     if (!user) throw new ApiError(new Response(null, { status: 406 }));

@@ -1,6 +1,8 @@
-// Every route the simulator answers (besides POST api/Provider/Login, which needs no token and is handled
-// by the world). The order matters only where templates overlap; literal segments come first.
-import type { Route } from "../router";
+// Every route the simulator answers: the login (no token) and the API (`MSP360_ROUTES`, behind the token and
+// the quota). The order matters only where templates overlap; literal segments come first.
+import { createRouter, requestedUri, routeTable, type SimulatorRoutes } from "@/lib/simulator-kit/routing";
+import { ApiError, methodNotAllowed, routeNotFound } from "../http";
+import type { ApiRoute, Msp360World } from "../world";
 import { accountRoutes } from "./accounts";
 import { administratorRoutes } from "./administrators";
 import { billingRoutes } from "./billing";
@@ -11,9 +13,10 @@ import { destinationRoutes } from "./destinations";
 import { licenseRoutes } from "./licenses";
 import { monitoringRoutes } from "./monitoring";
 import { packageRoutes } from "./packages";
+import { providerRoutes } from "./provider";
 import { userRoutes } from "./users";
 
-export const MSP360_ROUTES: readonly Route[] = [
+export const MSP360_ROUTES: readonly ApiRoute[] = [
   ...packageRoutes,
   ...userRoutes,
   ...monitoringRoutes,
@@ -26,3 +29,17 @@ export const MSP360_ROUTES: readonly Route[] = [
   ...buildRoutes,
   ...administratorRoutes,
 ];
+
+export function createMsp360Routes(world: Msp360World): SimulatorRoutes {
+  return createRouter(
+    [
+      routeTable({ routes: providerRoutes, scope: () => ({ world }) }),
+      routeTable({ routes: MSP360_ROUTES, scope: ({ request, options }) => world.authorize(request, options.forceUnauthorized) }),
+    ],
+    {
+      notFound: (context) => routeNotFound(requestedUri(context)),
+      methodNotAllowed: ({ request }) => methodNotAllowed(request.method),
+      answerError: (error) => (error instanceof ApiError ? error.response : undefined),
+    },
+  );
+}

@@ -1,15 +1,16 @@
 // Licenses: Grant gives one to a user (and binds it to a computer of theirs that has none), Revoke frees the
 // computer binding, Release takes it back from the user. A license is available when it is not taken.
+import { queryParam, route } from "@/lib/simulator-kit/routing";
 import { msp360LicenseOperationSchema } from "../../schemas";
-import { badRequest, empty, json, queryParam, readBody } from "../http";
+import { badRequest, empty, json, readBody } from "../http";
 import type { License, User } from "../model";
-import { route, type Route, type RouteContext } from "../router";
 import type { FleetSnapshot } from "../snapshot";
 import { licenseView } from "../views";
+import type { ApiContext, ApiRoute } from "../world";
 
 const isTaken = (license: License) => license.userId !== null || license.computerHid !== null;
 
-async function readOperation({ request, view }: RouteContext): Promise<{ license: License; user: User }> {
+async function readOperation({ request, view }: ApiContext): Promise<{ license: License; user: User }> {
   const body = await readBody(request, msp360LicenseOperationSchema, "license");
   const license = view.data.licenses.get(body.LicenseID.toLowerCase());
   if (!license) throw badRequest(`License with ID '${body.LicenseID}' not found`);
@@ -24,7 +25,7 @@ function unlicensedComputer(view: FleetSnapshot, user: User): string | null {
   return view.computersOf(user.id).find((computer) => !licensed.has(computer.hid))?.hid ?? null;
 }
 
-export const licenseRoutes: Route[] = [
+export const licenseRoutes: ApiRoute[] = [
   route("GET", "api/Licenses", ({ url, view }) => {
     const filter = queryParam(url, "isAvailable");
     if (filter !== null && !/^(true|false)$/i.test(filter)) {

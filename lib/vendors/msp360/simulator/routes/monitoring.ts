@@ -1,10 +1,11 @@
 // Monitoring: the latest run of every plan. The per-user form lists online endpoints only (seed wording).
+import { route } from "@/lib/simulator-kit/routing";
 import type { Msp360Monitoring } from "../../schemas";
 import { json } from "../http";
 import type { Computer } from "../model";
-import { route, type Route } from "../router";
 import type { FleetSnapshot } from "../snapshot";
 import { monitoringView } from "../views";
+import type { ApiRoute } from "../world";
 
 /** Plans of computers that report to a user; unauthorized endpoints report nothing. */
 function reportsOf(view: FleetSnapshot, computers: readonly Computer[]): Msp360Monitoring[] {
@@ -17,7 +18,7 @@ function reportsOf(view: FleetSnapshot, computers: readonly Computer[]): Msp360M
   return items;
 }
 
-export const monitoringRoutes: Route[] = [
+export const monitoringRoutes: ApiRoute[] = [
   route("GET", "api/Monitoring", ({ view }) => json(reportsOf(view, view.data.computers))),
   route("GET", "api/Monitoring/{userId}", ({ params, view }) => {
     const user = view.user(params.userId);

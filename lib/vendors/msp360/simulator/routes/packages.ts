@@ -1,9 +1,10 @@
 // Packages: storage limits and prices assigned to user destinations. IDs are numbers.
+import { route } from "@/lib/simulator-kit/routing";
 import { msp360PackageCreateSchema, msp360PackageUpdateSchema } from "../../schemas";
 import { badRequest, empty, json, readBody } from "../http";
 import type { ProviderData, StoragePackage } from "../model";
-import { route, type Route } from "../router";
 import { packageView } from "../views";
+import type { ApiRoute } from "../world";
 
 function requirePackage(data: ProviderData, id: number): StoragePackage {
   const pkg = data.packages.get(id);
@@ -11,7 +12,7 @@ function requirePackage(data: ProviderData, id: number): StoragePackage {
   return pkg;
 }
 
-export const packageRoutes: Route[] = [
+export const packageRoutes: ApiRoute[] = [
   route("GET", "api/Packages", ({ view }) => json([...view.data.packages.values()].map(packageView))),
 
   route("GET", "api/Packages/{id:int}", ({ params, view }) => {

@@ -1,5 +1,6 @@
 // Users: the MSP's customers' backup accounts. POST answers the new ID as a JSON string, and business
 // failures also answer 200 with a JSON string (an error text instead of a GUID), as the real API does.
+import { route } from "@/lib/simulator-kit/routing";
 import {
   msp360UserAuthenticateSchema,
   msp360UserComputersDeleteSchema,
@@ -9,8 +10,8 @@ import {
 import { companyIdForName, findAccountDestination, findUserByEmail, newId, removeComputer, removeUser } from "../fleet-ops";
 import { badRequest, empty, json, readBody } from "../http";
 import type { ProviderData, User, UserDestination } from "../model";
-import { route, type Route } from "../router";
 import { userView } from "../views";
+import type { ApiRoute } from "../world";
 
 function passwordProblem(password: string): string | null {
   return password.length < 6 || password.length > 100 ? "Password must be between 6 and 100 characters long" : null;
@@ -36,7 +37,7 @@ function requireUser(data: ProviderData, id: string): User {
   return user;
 }
 
-export const userRoutes: Route[] = [
+export const userRoutes: ApiRoute[] = [
   route("GET", "api/Users", ({ view }) => json([...view.data.users.values()].map((user) => userView(view, user)))),
 
   route("PUT", "api/Users/Authenticate", async ({ request, view }) => {

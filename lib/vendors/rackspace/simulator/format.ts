@@ -1,7 +1,5 @@
-// How the backup API writes JSON: Json.NET with MicrosoftDateFormat, so dates are "\/Date(ms)\/" in the text,
-// sizes are "35.3 MB" and durations are TimeSpans ("00:04:33"). Errors follow ASP.NET Web API's {"Message": ...}.
-
-const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+// How the backup API writes values: Json.NET with MicrosoftDateFormat, so dates are "\/Date(ms)\/" in the text,
+// sizes are "35.3 MB" and durations are TimeSpans ("00:04:33"). The answers themselves are in http.ts.
 
 /** A date as it sits in a response object before serialisation; `jsonResponse` adds Json.NET's escaping. */
 export function toRackspaceDate(ms: number): string {
@@ -18,31 +16,6 @@ export const RACKSPACE_MIN_DATE = "/Date(-62135578800000)/";
 /** Json.NET escapes the slashes of its date strings: "\/Date(1357817400000)\/". */
 export function toWireText(body: unknown): string {
   return JSON.stringify(body).replace(/"\/Date\((-?\d+)\)\/"/g, '"\\/Date($1)\\/"');
-}
-
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(toWireText(body), { status, headers: { "Content-Type": JSON_CONTENT_TYPE, ...headers } });
-}
-
-/** A success without a body: 204, or 200 with an empty body where the seed documents 200. */
-export function emptyResponse(status: 200 | 204): Response {
-  return new Response(status === 204 ? null : "", { status });
-}
-
-export function errorResponse(status: number, message: string, modelState?: Record<string, string[]>): Response {
-  return jsonResponse(modelState ? { Message: message, ModelState: modelState } : { Message: message }, status);
-}
-
-/** Domain failures thrown by the world and rendered by the routes as `{"Message": ...}`. */
-export class RackspaceApiError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-    /** Per-field messages for 400s, like ASP.NET's ModelState. */
-    readonly modelState?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
 }
 
 const SIZE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;

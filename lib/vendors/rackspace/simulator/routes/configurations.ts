@@ -1,16 +1,15 @@
 // Backup configuration operations (/backup-configuration/...).
-import type { Hono } from "hono";
+import { route } from "@/lib/simulator-kit/routing";
 import {
   rackspaceCreateConfigurationRequestSchema,
   rackspaceEnableConfigurationRequestSchema,
   rackspaceUpdateConfigurationRequestSchema,
   type RackspaceCreateConfigurationRequest,
-} from "../schemas";
-import { idParam, invalid, readBody, tenantOf, toBoolean, toId, type RouteEnv } from "./http";
-import { TIME_ZONES } from "./schedule";
-import { configurationBody } from "./serialize";
-import type { ConfigurationInput, RackspaceWorld } from "./world";
-import { RackspaceApiError, emptyResponse, jsonResponse } from "./wire";
+} from "../../schemas";
+import { RackspaceApiError, emptyResponse, idParam, invalid, jsonResponse, readBody, toBoolean, toId } from "../http";
+import { TIME_ZONES } from "../schedule";
+import { configurationBody } from "../serialize";
+import type { ApiRoute, ConfigurationInput } from "../world";
 
 const RETENTION_DAYS = new Set([0, 30, 60]);
 
@@ -60,40 +59,40 @@ function toConfigurationInput(body: RackspaceCreateConfigurationRequest): Config
   };
 }
 
-export function configurationRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
-  api.post("/backup-configuration", async (c) => {
-    const body = await readBody(c, rackspaceCreateConfigurationRequestSchema);
-    const agent = world.agent(tenantOf(c), toId(body.MachineAgentId));
+export const configurationRoutes: ApiRoute[] = [
+  route("POST", "backup-configuration", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceCreateConfigurationRequestSchema);
+    const agent = world.agent(tenant, toId(body.MachineAgentId));
     const input = toConfigurationInput(body);
     const clash = agent.configurations.some((other) => !other.isDeleted && other.name.toLowerCase() === input.name.toLowerCase());
     if (clash) throw new RackspaceApiError(409, `The agent already has a backup configuration named "${input.name}".`);
     return jsonResponse(configurationBody(world, world.createConfiguration(agent, input), "created"));
-  });
+  }),
 
-  api.get("/backup-configuration", (c) =>
-    jsonResponse(world.configurationsOf(tenantOf(c)).map((configuration) => configurationBody(world, configuration, "userList"))),
-  );
+  route("GET", "backup-configuration", ({ world, tenant }) =>
+    jsonResponse(world.configurationsOf(tenant).map((configuration) => configurationBody(world, configuration, "userList"))),
+  ),
 
-  api.get("/backup-configuration/system/:machineAgentId{[0-9]+}", (c) => {
-    const agent = world.agent(tenantOf(c), idParam(c, "machineAgentId"));
+  route("GET", "backup-configuration/system/{machineAgentId:int}", ({ params, world, tenant }) => {
+    const agent = world.agent(tenant, idParam(params, "machineAgentId"));
     const configurations = agent.configurations.filter((configuration) => !configuration.isDeleted);
     return jsonResponse(configurations.map((configuration) => configurationBody(world, configuration, "agentList")));
-  });
+  }),
 
-  api.post("/backup-configuration/enable/:id{[0-9]+}", async (c) => {
-    const configuration = world.configuration(tenantOf(c), idParam(c, "id"));
-    const body = await readBody(c, rackspaceEnableConfigurationRequestSchema);
+  route("POST", "backup-configuration/enable/{id:int}", async ({ request, params, world, tenant }) => {
+    const configuration = world.configuration(tenant, idParam(params, "id"));
+    const body = await readBody(request, rackspaceEnableConfigurationRequestSchema);
     world.setConfigurationActive(configuration, toBoolean(body.Enable));
     return jsonResponse(configurationBody(world, configuration, "details"));
-  });
+  }),
 
-  api.get("/backup-configuration/:id{[0-9]+}", (c) =>
-    jsonResponse(configurationBody(world, world.configuration(tenantOf(c), idParam(c, "id")), "details")),
-  );
+  route("GET", "backup-configuration/{id:int}", ({ params, world, tenant }) =>
+    jsonResponse(configurationBody(world, world.configuration(tenant, idParam(params, "id")), "details")),
+  ),
 
-  api.put("/backup-configuration/:id{[0-9]+}", async (c) => {
-    const configuration = world.configuration(tenantOf(c), idParam(c, "id"));
-    const body = await readBody(c, rackspaceUpdateConfigurationRequestSchema);
+  route("PUT", "backup-configuration/{id:int}", async ({ request, params, world, tenant }) => {
+    const configuration = world.configuration(tenant, idParam(params, "id"));
+    const body = await readBody(request, rackspaceUpdateConfigurationRequestSchema);
     if (toId(body.BackupConfigurationScheduleId) !== configuration.scheduleId) {
       throw invalid("BackupConfigurationScheduleId", "BackupConfigurationScheduleId does not belong to this configuration.");
     }
@@ -102,10 +101,10 @@ export function configurationRoutes(api: Hono<RouteEnv>, world: RackspaceWorld):
     }
     world.updateConfiguration(configuration, toConfigurationInput(body));
     return emptyResponse(200);
-  });
+  }),
 
-  api.delete("/backup-configuration/:id{[0-9]+}", (c) => {
-    world.deleteConfiguration(world.configuration(tenantOf(c), idParam(c, "id")));
+  route("DELETE", "backup-configuration/{id:int}", ({ params, world, tenant }) => {
+    world.deleteConfiguration(world.configuration(tenant, idParam(params, "id")));
     return emptyResponse(200);
-  });
-}
+  }),
+];

@@ -1,7 +1,7 @@
 // Restore configuration and restore operations (/restore/...). A restore is configured while Creating
 // (files included/excluded), then started; an encrypted vault needs its passphrase RSA-encrypted with the
 // restore's PublicKey (the destination agent's key), which the simulator decrypts and checks.
-import type { Hono } from "hono";
+import { queryParam, route } from "@/lib/simulator-kit/routing";
 import {
   RACKSPACE_REGIONS,
   rackspaceCreateRestoreRequestSchema,
@@ -10,13 +10,12 @@ import {
   rackspaceUpdateRestoreRequestSchema,
   type RackspaceCreateRestoreRequest,
   type RackspaceRegion,
-} from "../schemas";
-import { idParam, invalid, queryParam, readBody, tenantOf, toBoolean, toId, type RouteContext, type RouteEnv } from "./http";
-import type { Restore, Tenant } from "./model";
-import { restoreBody, restoreFilesBody, restoreReportBody } from "./serialize";
-import { isSuccess } from "./timeline";
-import type { RackspaceWorld } from "./world";
-import { RackspaceApiError, emptyResponse, jsonResponse } from "./wire";
+} from "../../schemas";
+import { RackspaceApiError, emptyResponse, idParam, invalid, jsonResponse, readBody, toBoolean, toId } from "../http";
+import type { Restore, Tenant } from "../model";
+import { restoreBody, restoreFilesBody, restoreReportBody } from "../serialize";
+import { isSuccess } from "../timeline";
+import type { ApiRoute, RackspaceWorld } from "../world";
 
 /** Wire values → the model's: Filter 1 include / 2 exclude, FileItemType 0 file / 1 folder / 2 database. */
 const FILTERS = [undefined, 1, 2] as const;
@@ -40,8 +39,8 @@ function restoreTarget(world: RackspaceWorld, tenant: Tenant, body: RackspaceCre
   return { backup, source, destination, backupDataCenter, destinationPath: body.DestinationPath, overwriteFiles: toBoolean(body.OverwriteFiles) };
 }
 
-function creatingRestore(world: RackspaceWorld, c: RouteContext, id: number): Restore {
-  const restore = world.restore(tenantOf(c), id);
+function creatingRestore(world: RackspaceWorld, tenant: Tenant, id: number): Restore {
+  const restore = world.restore(tenant, id);
   if (restore.timing) throw new RackspaceApiError(400, `Restore ${id} has been started; only restores in the Creating state can be changed.`);
   return restore;
 }
@@ -65,17 +64,15 @@ function startRestore(world: RackspaceWorld, restore: Restore, encryptedPassword
   world.startRestore(restore, checkVaultPassword(world, restore, encryptedPassword));
 }
 
-export function restoreRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
-  api.put("/restore", async (c) => {
-    const tenant = tenantOf(c);
-    const body = await readBody(c, rackspaceCreateRestoreRequestSchema);
+export const restoreRoutes: ApiRoute[] = [
+  route("PUT", "restore", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceCreateRestoreRequestSchema);
     return jsonResponse(restoreBody(world, world.createRestore(tenant, restoreTarget(world, tenant, body))));
-  });
+  }),
 
-  api.post("/restore", async (c) => {
-    const tenant = tenantOf(c);
-    const body = await readBody(c, rackspaceUpdateRestoreRequestSchema);
-    const restore = creatingRestore(world, c, toId(body.RestoreId));
+  route("POST", "restore", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceUpdateRestoreRequestSchema);
+    const restore = creatingRestore(world, tenant, toId(body.RestoreId));
     const target = restoreTarget(world, tenant, body);
     if (toId(body.BackupConfigurationId) !== target.backup.configuration.id) {
       throw invalid("BackupConfigurationId", `Backup ${target.backup.id} does not belong to configuration ${body.BackupConfigurationId}.`);
@@ -85,49 +82,49 @@ export function restoreRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void 
     Object.assign(restore, target);
     if (stateId === 1) startRestore(world, restore, body.EncryptedPassword);
     return emptyResponse(204);
-  });
+  }),
 
-  api.put("/restore/files", async (c) => {
-    const body = await readBody(c, rackspaceRestoreFileRequestSchema);
-    const restore = creatingRestore(world, c, toId(body.ParentId));
+  route("PUT", "restore/files", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceRestoreFileRequestSchema);
+    const restore = creatingRestore(world, tenant, toId(body.ParentId));
     world.addRestoreFile(restore, {
       path: body.FilePath,
       filter: FILTERS[Number(body.Filter)] ?? 1,
       itemType: ITEM_TYPES[Number(body.FileItemType)] ?? 0,
     });
     return emptyResponse(200);
-  });
+  }),
 
-  api.get("/restore/files/:id{[0-9]+}", (c) => {
-    const restore = world.restore(tenantOf(c), idParam(c, "id"));
+  route("GET", "restore/files/{id:int}", ({ url, params, world, tenant }) => {
+    const restore = world.restore(tenant, idParam(params, "id"));
     // Optional narrowing the seed describes ("view the included or the excluded files ... files, folders or databases").
-    const filter = queryParam(c, "Filter");
-    const itemType = queryParam(c, "FileItemType");
+    const filter = queryParam(url, "Filter");
+    const itemType = queryParam(url, "FileItemType");
     const files = restoreFilesBody(restore).filter(
-      (file) => (filter === undefined || String(file.Filter) === filter) && (itemType === undefined || String(file.FileItemType) === itemType),
+      (file) => (filter === null || String(file.Filter) === filter) && (itemType === null || String(file.FileItemType) === itemType),
     );
     return jsonResponse(files);
-  });
+  }),
 
-  api.delete("/restore/files/:id{[0-9]+}", (c) => {
-    creatingRestore(world, c, idParam(c, "id")).files = [];
+  route("DELETE", "restore/files/{id:int}", ({ params, world, tenant }) => {
+    creatingRestore(world, tenant, idParam(params, "id")).files = [];
     return emptyResponse(204);
-  });
+  }),
 
-  api.post("/restore/action-requested", async (c) => {
-    const body = await readBody(c, rackspaceRestoreActionRequestSchema);
-    const restore = world.restore(tenantOf(c), toId(body.Id));
+  route("POST", "restore/action-requested", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceRestoreActionRequestSchema);
+    const restore = world.restore(tenant, toId(body.Id));
     if (body.Action === "StartManual") startRestore(world, restore, body.EncryptedPassword);
     else world.stopRestore(restore);
     return emptyResponse(204);
-  });
+  }),
 
-  api.get("/restore/report/:id{[0-9]+}", (c) => {
-    const restore = world.restore(tenantOf(c), idParam(c, "id"));
+  route("GET", "restore/report/{id:int}", ({ params, world, tenant }) => {
+    const restore = world.restore(tenant, idParam(params, "id"));
     const report = restoreReportBody(world, restore);
     if (!report) throw new RackspaceApiError(404, `Restore ${restore.id} has not been started; it has no report yet.`);
     return jsonResponse(report);
-  });
+  }),
 
-  api.get("/restore/:id{[0-9]+}", (c) => jsonResponse(restoreBody(world, world.restore(tenantOf(c), idParam(c, "id")))));
-}
+  route("GET", "restore/{id:int}", ({ params, world, tenant }) => jsonResponse(restoreBody(world, world.restore(tenant, idParam(params, "id"))))),
+];

@@ -1,5 +1,5 @@
 // Agent operations (/agent/...) and user operations (/user/...).
-import type { Hono } from "hono";
+import { route } from "@/lib/simulator-kit/routing";
 import {
   RACKSPACE_REGIONS,
   rackspaceChangeEncryptionRequestSchema,
@@ -10,31 +10,30 @@ import {
   rackspaceMigrateVaultRequestSchema,
   rackspaceUpdateAgentBehaviorRequestSchema,
   type RackspaceRegion,
-} from "../schemas";
-import { idParam, invalid, readBody, readBodyWith, readFormBody, tenantOf, toBoolean, toId, type RouteEnv } from "./http";
-import { agentBody } from "./serialize";
-import type { RackspaceWorld } from "./world";
-import { RackspaceApiError, emptyResponse, jsonResponse } from "./wire";
+} from "../../schemas";
+import { RackspaceApiError, emptyResponse, idParam, invalid, jsonResponse, readBody, readBodyWith, readFormBody, toBoolean, toId } from "../http";
+import { agentBody } from "../serialize";
+import type { ApiRoute } from "../world";
 
 function asRegion(value: string): RackspaceRegion | null {
   const upper = value.trim().toUpperCase();
   return RACKSPACE_REGIONS.find((region) => region === upper) ?? null;
 }
 
-export function agentRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
-  api.get("/agent/server/:hostServerId", (c) =>
-    jsonResponse(agentBody(world, world.agentByHostServer(tenantOf(c), c.req.param("hostServerId")), "hostServer")),
-  );
+export const agentRoutes: ApiRoute[] = [
+  route("GET", "agent/server/{hostServerId}", ({ params, world, tenant }) =>
+    jsonResponse(agentBody(world, world.agentByHostServer(tenant, params.hostServerId ?? ""), "hostServer")),
+  ),
 
-  api.post("/agent/enable", async (c) => {
-    const body = await readBody(c, rackspaceEnableAgentRequestSchema);
-    world.setAgentEnabled(world.agent(tenantOf(c), toId(body.MachineAgentId)), toBoolean(body.Enable));
+  route("POST", "agent/enable", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceEnableAgentRequestSchema);
+    world.setAgentEnabled(world.agent(tenant, toId(body.MachineAgentId)), toBoolean(body.Enable));
     return emptyResponse(204);
-  });
+  }),
 
-  api.post("/agent/encrypt", async (c) => {
-    const body = await readBody(c, rackspaceEnableEncryptionRequestSchema);
-    const agent = world.agent(tenantOf(c), toId(body.MachineAgentId));
+  route("POST", "agent/encrypt", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceEnableEncryptionRequestSchema);
+    const agent = world.agent(tenant, toId(body.MachineAgentId));
     if (agent.passphrase !== null) {
       throw new RackspaceApiError(400, "Encryption is already enabled for this agent; use changeencryption to change the password.");
     }
@@ -42,11 +41,11 @@ export function agentRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
     if (!passphrase) throw invalid("EncryptedPasswordHex", "The password must be encrypted with the agent's PublicKey (RSA, PKCS#1 v1.5) and hex encoded.");
     agent.passphrase = passphrase;
     return jsonResponse(world.newGuid());
-  });
+  }),
 
-  api.post("/agent/changeencryption", async (c) => {
-    const body = await readBody(c, rackspaceChangeEncryptionRequestSchema);
-    const agent = world.agent(tenantOf(c), toId(body.MachineAgentId));
+  route("POST", "agent/changeencryption", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceChangeEncryptionRequestSchema);
+    const agent = world.agent(tenant, toId(body.MachineAgentId));
     if (agent.passphrase === null) throw new RackspaceApiError(400, "Encryption is not enabled for this agent.");
     const current = world.decryptFor(agent, body.OldEncryptedPasswordHex);
     if (current === null) throw invalid("OldEncryptedPasswordHex", "The password must be encrypted with the agent's PublicKey and hex encoded.");
@@ -55,20 +54,19 @@ export function agentRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
     if (!next) throw invalid("NewEncryptedPasswordHex", "The password must be encrypted with the agent's PublicKey and hex encoded.");
     agent.passphrase = next;
     return jsonResponse(world.newGuid());
-  });
+  }),
 
-  api.post("/agent/delete", async (c) => {
-    const body = await readBody(c, rackspaceDeleteAgentRequestSchema);
-    world.deleteAgent(world.agent(tenantOf(c), toId(body.MachineAgentId)));
+  route("POST", "agent/delete", async ({ request, world, tenant }) => {
+    const body = await readBody(request, rackspaceDeleteAgentRequestSchema);
+    world.deleteAgent(world.agent(tenant, toId(body.MachineAgentId)));
     return emptyResponse(204);
-  });
+  }),
 
-  api.put("/agent/migratevault", async (c) => {
+  route("PUT", "agent/migratevault", async ({ request, world, tenant }) => {
     // The seed's table spells it DestinationMachineAgentID, its example DestinationMachineAgentId.
-    const body = await readBodyWith(c, rackspaceMigrateVaultRequestSchema, (raw) => {
+    const body = await readBodyWith(request, rackspaceMigrateVaultRequestSchema, (raw) => {
       raw.DestinationMachineAgentId ??= raw.DestinationMachineAgentID;
     });
-    const tenant = tenantOf(c);
     const source = world.agent(tenant, toId(body.SourceMachineAgentId));
     const destination = world.agent(tenant, toId(body.DestinationMachineAgentId));
     if (source === destination) throw invalid("DestinationMachineAgentId", "The destination must be another agent.");
@@ -80,24 +78,23 @@ export function agentRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
     }
     world.migrateVault(source, destination);
     return emptyResponse(200);
-  });
+  }),
 
-  api.put("/agent/logging", async (c) => {
-    const body = await readFormBody(c, rackspaceChangeLogLevelRequestSchema);
+  route("PUT", "agent/logging", async ({ request, world, tenant }) => {
+    const body = await readFormBody(request, rackspaceChangeLogLevelRequestSchema);
     const level = toId(body.LoggingLevelId);
     if (level < 1 || level > 6) throw invalid("LoggingLevelId", "LoggingLevelId must be between 1 (FATAL) and 6 (TRACE).");
-    world.agent(tenantOf(c), toId(body.MachineAgentId)).loggingLevelId = level;
+    world.agent(tenant, toId(body.MachineAgentId)).loggingLevelId = level;
     return emptyResponse(200);
-  });
+  }),
 
-  api.get("/agent/:machineAgentId{[0-9]+}", (c) =>
-    jsonResponse(agentBody(world, world.agent(tenantOf(c), idParam(c, "machineAgentId")), "details")),
-  );
+  route("GET", "agent/{machineAgentId:int}", ({ params, world, tenant }) =>
+    jsonResponse(agentBody(world, world.agent(tenant, idParam(params, "machineAgentId")), "details")),
+  ),
 
-  api.post("/agent/:machineAgentId{[0-9]+}", async (c) => {
-    const tenant = tenantOf(c);
-    const agent = world.agent(tenant, idParam(c, "machineAgentId"));
-    const body = await readBody(c, rackspaceUpdateAgentBehaviorRequestSchema);
+  route("POST", "agent/{machineAgentId:int}", async ({ request, params, world, tenant }) => {
+    const agent = world.agent(tenant, idParam(params, "machineAgentId"));
+    const body = await readBody(request, rackspaceUpdateAgentBehaviorRequestSchema);
     if (body.BackupDataCenter !== undefined) {
       const region = asRegion(body.BackupDataCenter);
       if (!region) throw invalid("BackupDataCenter", `BackupDataCenter must be one of ${RACKSPACE_REGIONS.join(", ")}.`);
@@ -107,12 +104,12 @@ export function agentRoutes(api: Hono<RouteEnv>, world: RackspaceWorld): void {
     }
     agent.useServiceNet = toBoolean(body.UseServiceNet);
     return jsonResponse(agentBody(world, agent, "updated"));
-  });
+  }),
 
-  api.get("/user/agents", (c) => jsonResponse([...tenantOf(c).agents.values()].map((agent) => agentBody(world, agent, "list"))));
+  route("GET", "user/agents", ({ world, tenant }) => jsonResponse([...tenant.agents.values()].map((agent) => agentBody(world, agent, "list")))),
 
-  api.post("/user/wakeupagents", (c) => {
-    world.wakeUp(tenantOf(c));
+  route("POST", "user/wakeupagents", ({ world, tenant }) => {
+    world.wakeUp(tenant);
     return emptyResponse(200);
-  });
-}
+  }),
+];
