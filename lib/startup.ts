@@ -1,12 +1,13 @@
 // What the server does once at start: syncs the previous process left running are marked interrupted (and
 // their leases released), stored secrets are bound to their URLs, the admin and the demo come from the
-// environment (scripted installs), then the sync scheduler starts.
+// environment (scripted installs), then the sync scheduler and the housekeeping start.
 import { ensureAdminFromEnv } from "@/lib/services/users";
 import { installDemoFromEnv } from "@/lib/demo/install";
 import { startSyncScheduler } from "@/lib/sync/scheduler";
 import { recoverInterruptedSyncs } from "@/lib/sync/recovery";
 import { bindLegacyConnectionSecrets } from "@/lib/services/connections";
 import { logger } from "@/lib/logger";
+import { startHousekeeping } from "@/lib/services/housekeeping";
 
 export async function runStartupTasks(): Promise<void> {
   // Each on its own: one that fails must not keep the others (or the scheduler) from running.
@@ -16,6 +17,7 @@ export async function runStartupTasks(): Promise<void> {
     await ensureAdminFromEnv();
     await installDemoFromEnv();
     startSyncScheduler();
+    startHousekeeping();
   } catch (error) {
     logger.error({ err: error }, "a start-up task failed");
   }

@@ -476,12 +476,14 @@ export async function discardAbandonedRestores(now = new Date()): Promise<number
   });
   let discarded = 0;
   for (const row of rows) {
-    // A later retry of the same restore took it over.
-    const retried = await db().action.findFirst({ where: { type: "restore.start", createdRef: row.createdRef, createdAt: { gt: row.createdAt }, connectionId: row.connectionId } });
+    // A retry of the same restore that the vendor started (or may have started) means it was not abandoned.
+    const started = await db().action.findFirst({
+      where: { type: "restore.start", createdRef: row.createdRef, connectionId: row.connectionId, OR: [{ runId: { not: null } }, { state: { not: "failed" } }] },
+    });
     const connection = await db().connection.findUnique({ where: { id: row.connectionId } });
     if (!connection) continue;
     try {
-      if (!retried || retried.state === "failed") {
+      if (!started) {
         const adapter = await adapterFor(connection);
         await adapter.actions.discardRestore?.(row.createdRef!);
       }

@@ -7,6 +7,8 @@ import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
 import { useSimulatedVendors } from "@/lib/testing/simulators";
 import { callRoute, createUserRow, sessionCookie } from "@/lib/testing/session";
 import { syncConnection } from "@/lib/sync/engine";
+import { ABANDONED_RESTORE_MS } from "@/lib/services/actions";
+import { runHousekeeping } from "@/lib/services/housekeeping";
 import type { ActionDto, CapabilityDto } from "@/lib/schemas/actions";
 import type { FaultRule } from "@/lib/simulator-kit/faults";
 import * as actions from "./actions/route";
@@ -238,6 +240,30 @@ describe.each(TEST_PROVIDERS)("actions API on %s", (provider) => {
     expect(runId).toBeTruthy();
     const stop = (await post({ type: "restore.stop", targetId: runId })).json as ActionDto;
     expect(stop.job?.stateLabel).toMatch(/stop/i);
+  });
+
+  it("clears a restore the vendor prepared but never started, once it has been abandoned for half an hour", async () => {
+    const client = database.current.client;
+    const touched = (await client.action.findMany({ select: { targetId: true } })).map((a) => a.targetId);
+    const plans = await client.backupConfiguration.findMany({ where: { vendor: "rackspace", removedAt: null, id: { notIn: touched }, endpoint: { online: true, enabled: true } }, include: { endpoint: true } });
+    const plan = plans.find((c) => (c.details as { encrypted?: boolean } | null)?.encrypted === true);
+    if (!plan) throw new Error("the world has no second encrypted vault on an online agent");
+    const points = (await callRoute(restorePoints.GET, { cookie: technician, path: `/api/v1/configurations/${plan.id}/restore-points`, params: { id: plan.id } })).json as { points: { backupVendorId: string }[] };
+    const restore = { backupVendorId: points.points[0]!.backupVendorId, destinationEndpointId: plan.endpointId, destinationPath: "/restored", overwrite: false, include: ["/etc/"], exclude: [], vaultPassword: "wrong" };
+    const refused = (await post({ type: "restore.start", targetId: plan.id, restore })).json as ActionDto;
+    expect(refused.state).toBe("failed");
+
+    const { createdRef } = await client.action.findUniqueOrThrow({ where: { id: refused.id } });
+    expect(createdRef).toBeTruthy();
+    const discards = await counter(`*/restore/files/${createdRef}`, "DELETE");
+    await runHousekeeping(new Date(Date.now() + ABANDONED_RESTORE_MS / 2));
+    expect(await discards()).toBe(0); // a technician may still retry with the right password
+    await runHousekeeping(new Date(Date.now() + ABANDONED_RESTORE_MS + 60_000));
+    expect(await discards()).toBe(1);
+    expect((await client.action.findUniqueOrThrow({ where: { id: refused.id } })).discardedAt).not.toBeNull();
+    await runHousekeeping(new Date(Date.now() + 2 * ABANDONED_RESTORE_MS));
+    expect(await discards()).toBe(1);
+    await clearFaults();
   });
 
   it("executes an action once when two requests with the same key arrive together", async () => {
