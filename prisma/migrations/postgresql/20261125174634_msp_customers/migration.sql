@@ -6,6 +6,7 @@ CREATE TABLE "MspCustomer" (
     "id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "overdueWindowHours" INTEGER,
+    "customName" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
