@@ -95,3 +95,9 @@ export async function assignNewVendorCustomers(connection: { id: string; isDemo?
 export async function followVendorName(vendorCustomerId: string, name: string): Promise<void> {
   await db().mspCustomer.updateMany({ where: { id: vendorCustomerId, customName: false, NOT: { name } }, data: { name } });
 }
+
+/** Rows whose `customerId` is their vendor customer's, answered with their MSP customer's id instead. */
+export async function withCustomerIds<T extends { customerId: string | null }>(items: T[]): Promise<T[]> {
+  const refs = await customerRefsOf(items.map((i) => i.customerId));
+  return items.map((i) => (i.customerId ? { ...i, customerId: refs.get(i.customerId)?.id ?? i.customerId } : i));
+}
