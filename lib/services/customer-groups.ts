@@ -101,3 +101,11 @@ export async function withCustomerIds<T extends { customerId: string | null }>(i
   const refs = await customerRefsOf(items.map((i) => i.customerId));
   return items.map((i) => (i.customerId ? { ...i, customerId: refs.get(i.customerId)?.id ?? i.customerId } : i));
 }
+
+/** The MSP customer an id names: itself, or (an id from before a link) the one its vendor customer belongs to. */
+export async function resolveCustomer(customerId: string): Promise<CustomerRef | null> {
+  const own = await db().mspCustomer.findUnique({ where: { id: customerId }, select: { id: true, name: true } });
+  if (own) return own;
+  const vendorCustomer = await db().customer.findUnique({ where: { id: customerId }, select: { mspCustomer: { select: { id: true, name: true } } } });
+  return vendorCustomer?.mspCustomer ?? null;
+}
