@@ -18,6 +18,8 @@ export interface UsageLine {
   months: number;
   /** Rolled up from endpoints, because the vendor reports storage per endpoint only. */
   rolledUp: boolean;
+  /** Per customer: one line per vendor connection it has storage at (a customer at two vendors has two parts). */
+  parts?: UsageLine[];
 }
 
 /**
@@ -79,9 +81,33 @@ export function foldLines(items: (UsageItem & { rolledUp?: boolean })[], by: "cu
   return [...lines.values()];
 }
 
+/**
+ * One line per customer of the MSP: its lines at each vendor connection added up (the parts stay for the
+ * per-vendor totals and the breakdown shown under the name).
+ */
+export function mergeByCustomer(lines: UsageLine[]): UsageLine[] {
+  const merged = new Map<string, UsageLine>();
+  for (const line of lines) {
+    const key = line.customerId ?? `${line.vendor}|${line.connection}|${line.customer ?? "unassigned"}`;
+    const entry = merged.get(key);
+    if (!entry) {
+      merged.set(key, { ...line, key, parts: [line] });
+      continue;
+    }
+    entry.parts!.push(line);
+    entry.storageBytes += line.storageBytes;
+    entry.peakBytes += line.peakBytes;
+    entry.cost = entry.cost === null && line.cost === null ? null : (entry.cost ?? 0) + (line.cost ?? 0);
+    entry.months = Math.max(entry.months, line.months);
+    entry.latestPeriod = entry.latestPeriod > line.latestPeriod ? entry.latestPeriod : line.latestPeriod;
+    entry.rolledUp = entry.rolledUp && line.rolledUp;
+  }
+  return [...merged.values()];
+}
+
 export function totals(lines: UsageLine[]) {
   const byVendor = new Map<string, { storageBytes: number; cost: number | null; lines: number }>();
-  for (const line of lines) {
+  for (const line of lines.flatMap((l) => l.parts ?? [l])) {
     const entry = byVendor.get(line.vendor) ?? { storageBytes: 0, cost: null, lines: 0 };
     entry.storageBytes += line.storageBytes;
     entry.cost = line.cost === null ? entry.cost : (entry.cost ?? 0) + line.cost;

@@ -20,7 +20,7 @@ import { currentMonth, formatBytes, formatMoney, formatPeriod, plural } from "@/
 import { usageUrl, useUsage } from "@/lib/queries/usage";
 import { VENDOR_INFO, VENDORS, type Vendor } from "@/lib/vendors/catalog";
 import { cn } from "@/lib/utils";
-import { customerRows, foldLines, totals, type UsageLine } from "./aggregate";
+import { customerRows, foldLines, mergeByCustomer, totals, type UsageLine } from "./aggregate";
 import { USAGE_ROWS_LIMIT } from "@/lib/queries/usage";
 import { UsageChart } from "./usage-chart";
 import { UsageTable, type UsageSort } from "./usage-table";
@@ -65,7 +65,7 @@ export function BillingView() {
   const allLines = useMemo<UsageLine[]>(() => {
     if (!endpointReport.data || (by === "customer" && !customerReport.data)) return [];
     const items = by === "customer" ? customerRows(customerReport.data!.items, endpointReport.data.items) : endpointReport.data.items;
-    return foldLines(items, by);
+    return by === "customer" ? mergeByCustomer(foldLines(items, by)) : foldLines(items, by);
   }, [by, customerReport.data, endpointReport.data]);
 
   const lines = useMemo(() => {
@@ -84,7 +84,7 @@ export function BillingView() {
     by === "endpoint" && endpointReport.data && !isPending
       ? VENDORS.filter((v) => (!vendor || vendor === v) && !endpointReport.data!.items.some((i) => i.vendor === v))
       : [];
-  const rolledUpVendors = by === "customer" ? [...new Set(lines.filter((l) => l.rolledUp).map((l) => l.vendor))] : [];
+  const rolledUpVendors = by === "customer" ? [...new Set(lines.flatMap((l) => l.parts ?? [l]).filter((l) => l.rolledUp).map((l) => l.vendor))] : [];
   const csvHref = usageUrl({ ...scope, groupBy: by, format: "csv" });
   const label = range && (from || to) ? `${from ? formatPeriod(from) : "the start"} – ${to ? formatPeriod(to) : "now"}` : formatPeriod(period);
   const filtered = !!(vendor || customerId || q);

@@ -98,11 +98,13 @@ export function UsageTable({
                     </span>
                   )}
                   <span className="block truncate text-xs text-muted-foreground">
-                    {by === "endpoint" ? (line.customer ?? "—") : line.rolledUp ? "summed from its endpoints" : line.connection}
+                    {by === "endpoint" ? (line.customer ?? "—") : (line.parts ?? [line]).map((p) => (p.rolledUp ? `${p.connection} (summed from its endpoints)` : p.connection)).join(" · ")}
                   </span>
                 </div>
-                <div role="cell" className="min-w-0">
-                  <VendorBadge vendor={line.vendor as Vendor} />
+                <div role="cell" className="flex min-w-0 flex-wrap gap-1">
+                  {[...new Set((line.parts ?? [line]).map((p) => p.vendor))].map((v) => (
+                    <VendorBadge key={v} vendor={v as Vendor} />
+                  ))}
                 </div>
                 <div role="cell" className="text-right tabular-nums font-medium" title={`${formatNumber(Math.round(line.storageBytes))} bytes${range ? ` (${formatPeriod(line.latestPeriod)})` : ""}`}>
                   {formatBytes(line.storageBytes)}

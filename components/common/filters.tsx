@@ -103,6 +103,8 @@ export function CustomerFilter({ value, onChange, vendor }: { value: string; onC
   const customers = useCustomers(vendor ? { vendor } : {});
   const items = customers.data?.items ?? [];
   const sameName = new Set(items.filter((c, i) => items.findIndex((o) => o.name === c.name) !== i).map((c) => c.name));
+  // Two customers of one name are told apart by their vendors ("Acme (MSP360)", "Acme (Rackspace)").
+  const vendorsOf = (vendors: string[]) => vendors.map((v) => VENDOR_INFO[v as Vendor]?.shortLabel ?? v).join(" + ");
   return (
     <SelectFilter
       id="f-customer"
@@ -113,7 +115,7 @@ export function CustomerFilter({ value, onChange, vendor }: { value: string; onC
       className="w-52"
       options={items.map((c) => ({
         value: c.id,
-        label: vendor && !sameName.has(c.name) ? c.name : `${c.name} (${VENDOR_INFO[c.vendor as Vendor]?.shortLabel ?? c.vendor})`,
+        label: sameName.has(c.name) ? `${c.name} (${vendorsOf(c.vendors)})` : c.name,
       }))}
     />
   );

@@ -100,7 +100,7 @@ export function KeyForm({
           <option value="">All customers</option>
           {customers.data?.items.map((customer) => (
             <option key={customer.id} value={customer.id}>
-              {customer.name} ({customer.connection.name})
+              {customer.name}
             </option>
           ))}
         </NativeSelect>

@@ -1,5 +1,6 @@
 import {
   ActivityIcon,
+  Building2Icon,
   BellRingIcon,
   CableIcon,
   ClipboardListIcon,
@@ -35,6 +36,7 @@ export const MAIN_NAV: NavItem[] = [
 export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon, minimumRole: "viewer" },
   { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
+  { href: "/settings/customers", label: "Customers", icon: Building2Icon, minimumRole: "viewer" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
   { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },

@@ -8,7 +8,15 @@ import { actionListQuerySchema, actionPageSchema, actionSchema, capabilitiesQuer
 import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
 import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
 import { connectionSchema, createConnectionInputSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
-import { customerListQuerySchema, customerPageSchema } from "@/lib/schemas/customers";
+import {
+  customerListQuerySchema,
+  customerPageSchema,
+  customerSchema,
+  customerSuggestionSchema,
+  linkCustomersInputSchema,
+  unlinkParams,
+  updateCustomerInputSchema,
+} from "@/lib/schemas/customers";
 import { endpointDetailSchema, endpointListQuerySchema, endpointPageSchema } from "@/lib/schemas/endpoints";
 import { idParams } from "@/lib/schemas/listing";
 import { monitoringQuerySchema, monitoringSchema } from "@/lib/schemas/monitoring";
@@ -196,7 +204,51 @@ export const API = {
     errors: { ...NOT_FOUND, 502: "The vendor could not answer; the message says why", 504: "The vendor did not answer in time" },
   }),
   monitoring: route({ method: "GET", path: "/api/v1/monitoring", role: "viewer", summary: "What needs attention now, by severity, with counts per customer", query: monitoringQuerySchema, response: monitoringSchema }),
-  listCustomers: route({ method: "GET", path: "/api/v1/customers", role: "viewer", summary: "Customers of every vendor", query: customerListQuerySchema, response: customerPageSchema }),
+  listCustomers: route({
+    method: "GET",
+    path: "/api/v1/customers",
+    role: "viewer",
+    summary: "The MSP's customers, each with the vendor customers (MSP360 companies, Rackspace accounts) linked to it",
+    query: customerListQuerySchema,
+    response: customerPageSchema,
+  }),
+  customerSuggestions: route({
+    method: "GET",
+    path: "/api/v1/customers/suggestions",
+    role: "viewer",
+    summary: "Customers whose names look alike at different connections: links to accept in one click",
+    response: z.array(customerSuggestionSchema),
+  }),
+  getCustomer: route({ method: "GET", path: "/api/v1/customers/{id}", role: "viewer", summary: "One customer with its linked vendor customers", params: idParams, response: customerSchema, errors: NOT_FOUND }),
+  updateCustomer: route({
+    method: "PATCH",
+    path: "/api/v1/customers/{id}",
+    role: "admin",
+    summary: "Rename a customer or set its overdue window (hours without a successful backup; null: 48)",
+    params: idParams,
+    body: updateCustomerInputSchema,
+    response: customerSchema,
+    errors: NOT_FOUND,
+  }),
+  linkCustomers: route({
+    method: "POST",
+    path: "/api/v1/customers/{id}/links",
+    role: "admin",
+    summary: "Link vendor customers to this customer; a customer left without any is removed (its API keys follow)",
+    params: idParams,
+    body: linkCustomersInputSchema,
+    response: customerSchema,
+    errors: NOT_FOUND,
+  }),
+  unlinkCustomer: route({
+    method: "DELETE",
+    path: "/api/v1/customers/{id}/links/{vendorCustomerId}",
+    role: "admin",
+    summary: "Unlink a vendor customer: it becomes a customer of its own again",
+    params: unlinkParams,
+    response: customerSchema,
+    errors: { ...NOT_FOUND, 409: "It is the customer's only vendor customer" },
+  }),
   usage: route({
     method: "GET",
     path: "/api/v1/usage",

@@ -58,8 +58,16 @@ describe("demo data", () => {
       body: JSON.stringify({ auth: { "RAX-KSKEY:apiKeyCredentials": { username: rax.username, apiKey: rax.secret } } }),
     });
     expect(token.status).toBe(200);
-    const catalog = JSON.stringify(await token.json());
-    expect(catalog).toContain(`${ORIGIN}/sim/rackspace/`);
+    const access = (await token.json()) as { access: { token: { tenant: { id: string; name: string } } } };
+    expect(JSON.stringify(access)).toContain(`${ORIGIN}/sim/rackspace/`);
+
+    // One demo customer has endpoints at both vendors: the tenant is named like an MSP360 company.
+    const companies = await simRoute.GET(new Request(`${ORIGIN}/sim/msp360/api/Companies`, { headers: { authorization: `Bearer ${access_token}` } }), {
+      params: Promise.resolve({ vendor: "msp360", path: ["api", "Companies"] }),
+    });
+    const names = ((await companies.json()) as { Name: string }[]).map((c) => c.Name);
+    expect(access.access.token.tenant.name).not.toBe(access.access.token.tenant.id);
+    expect(names).toContain(access.access.token.tenant.name);
   });
 
   it("keeps the simulators' control routes out of the public mount", async () => {

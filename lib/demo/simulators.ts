@@ -24,20 +24,24 @@ async function mount(): Promise<Mounted | null> {
   const config = await loadDemoConfig();
   if (!config) return null;
   const clock = new SimClock();
+  const msp360 = createMsp360Simulator({
+    seed: config.seed,
+    endpoints: config.endpoints,
+    providers: [config.msp360],
+    clock,
+    basePath: DEMO_MOUNT.msp360,
+  });
+  // The demo's Rackspace tenant is named like the largest MSP360 company: one customer with endpoints at both
+  // vendors, which the sync links at once (the suggestion the demo accepts).
+  const tenantName = msp360.world.companyNames(config.msp360.login)[0];
   return {
     config,
     handlers: {
-      msp360: createMsp360Simulator({
-        seed: config.seed,
-        endpoints: config.endpoints,
-        providers: [config.msp360],
-        clock,
-        basePath: DEMO_MOUNT.msp360,
-      }),
+      msp360,
       rackspace: createRackspaceSimulator({
         seed: config.seed,
         endpoints: config.endpoints,
-        accounts: [config.rackspace],
+        accounts: [{ ...config.rackspace, ...(tenantName ? { tenantName } : {}) }],
         clock,
         basePath: DEMO_MOUNT.rackspace,
       }),

@@ -66,6 +66,11 @@ const bool = (key: string, name: string, ref: string, description: string, optio
 const number = (key: string, name: string, ref: string, description: string, decimals = 0, options?: Options) => column(key, name, "NUMBER", ref, description, { decimals, ...options });
 const gigabytes = (key: string, ref: string, description: string, options?: Options) => column(key, "Storage GB", "NUMBER", `(${ref} / 1e9)`, description, { decimals: 3, ...options });
 const NOT_NULL = { notNull: true };
+/** The vendor customers linked to the customer `mc`. */
+const OWN = `(SELECT y."id" FROM "Customer" y WHERE y."mspCustomerId" = mc."id")`;
+/** One value of the customer's current vendor customers, or both ends joined ("msp360,rackspace") when they differ. */
+const LINKED = (ref: string, join = "") =>
+  `(SELECT CASE WHEN MIN(${ref}) = MAX(${ref}) THEN MIN(${ref}) ELSE MIN(${ref}) || ',' || MAX(${ref}) END FROM "Customer" y ${join} WHERE y."mspCustomerId" = mc."id" AND y."removedAt" IS NULL)`;
 
 const vendorColumns = (alias: string): ColumnSpec[] => [
   text("vendor", "Vendor", `${alias}."vendor"`, "The vendor: msp360 or rackspace", NOT_NULL),
@@ -78,7 +83,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
     label: SOURCE_LABELS.endpoints,
     description: "Every backed-up machine (MSP360 computers, Rackspace agents) with its status and last backup.",
     table: raw(`"Endpoint" e`),
-    joins: { cu: raw(`LEFT JOIN "Customer" cu ON cu."id" = e."customerId"`), k: raw(`LEFT JOIN "Connection" k ON k."id" = e."connectionId"`) },
+    joins: { mc: raw(`LEFT JOIN "Customer" cu ON cu."id" = e."customerId" LEFT JOIN "MspCustomer" mc ON mc."id" = cu."mspCustomerId"`), k: raw(`LEFT JOIN "Connection" k ON k."id" = e."connectionId"`) },
     where: raw(`e."removedAt" IS NULL`),
     constantOrder: raw(`e."removedAt"`),
     id: raw(`e."id"`),
@@ -87,8 +92,8 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
       text("id", "Id", `e."id"`, "The endpoint's id in this app", NOT_NULL),
       text("name", "Name", `e."name"`, "The endpoint's name", NOT_NULL),
       text("hostname", "Hostname", `e."hostname"`, "Host name reported by the agent"),
-      text("customer", "Customer", `cu."name"`, "The customer (MSP360 company, Rackspace account)"),
-      text("customer_id", "Customer Id", `e."customerId"`, "The customer's id in this app"),
+      text("customer", "Customer", `mc."name"`, "The customer (its MSP360 companies and Rackspace accounts linked as one)"),
+      text("customer_id", "Customer Id", `mc."id"`, "The customer's id in this app"),
       ...vendorColumns("e"),
       text("os", "OS", `e."os"`, "Operating system"),
       text("os_version", "OS Version", `e."osVersion"`, "Operating system version"),
@@ -111,7 +116,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
     table: raw(`"BackupConfiguration" b`),
     joins: {
       e: raw(`LEFT JOIN "Endpoint" e ON e."id" = b."endpointId"`),
-      cu: raw(`LEFT JOIN "Customer" cu ON cu."id" = b."customerId"`),
+      mc: raw(`LEFT JOIN "Customer" cu ON cu."id" = b."customerId" LEFT JOIN "MspCustomer" mc ON mc."id" = cu."mspCustomerId"`),
       k: raw(`LEFT JOIN "Connection" k ON k."id" = b."connectionId"`),
     },
     where: raw(`b."removedAt" IS NULL`),
@@ -123,8 +128,8 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
       text("plan", "Plan", `b."name"`, "The plan's name", NOT_NULL),
       text("type", "Type", `b."type"`, "What it backs up (files, image, database…)", NOT_NULL),
       text("endpoint", "Endpoint", `e."name"`, "The endpoint it runs on"),
-      text("customer", "Customer", `cu."name"`, "The customer"),
-      text("customer_id", "Customer Id", `b."customerId"`, "The customer's id in this app"),
+      text("customer", "Customer", `mc."name"`, "The customer"),
+      text("customer_id", "Customer Id", `mc."id"`, "The customer's id in this app"),
       ...vendorColumns("b"),
       bool("enabled", "Enabled", `b."enabled"`, "Whether the plan is enabled", NOT_NULL),
       text("schedule", "Schedule", `b."scheduleDescription"`, "The schedule in words", NOT_NULL),
@@ -145,7 +150,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
     joins: {
       e: raw(`LEFT JOIN "Endpoint" e ON e."id" = r."endpointId"`),
       b: raw(`LEFT JOIN "BackupConfiguration" b ON b."id" = r."configurationId"`),
-      cu: raw(`LEFT JOIN "Customer" cu ON cu."id" = r."customerId"`),
+      mc: raw(`LEFT JOIN "Customer" cu ON cu."id" = r."customerId" LEFT JOIN "MspCustomer" mc ON mc."id" = cu."mspCustomerId"`),
       k: raw(`LEFT JOIN "Connection" k ON k."id" = r."connectionId"`),
     },
     id: raw(`r."id"`),
@@ -160,8 +165,8 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
       bool("succeeded", "Succeeded", `(r."status" = 'success')`, "Whether it succeeded", NOT_NULL),
       text("endpoint", "Endpoint", `e."name"`, "The endpoint"),
       text("plan", "Plan", `b."name"`, "The plan"),
-      text("customer", "Customer", `cu."name"`, "The customer"),
-      text("customer_id", "Customer Id", `r."customerId"`, "The customer's id in this app"),
+      text("customer", "Customer", `mc."name"`, "The customer"),
+      text("customer_id", "Customer Id", `mc."id"`, "The customer's id in this app"),
       ...vendorColumns("r"),
       number("duration_minutes", "Duration Minutes", `(r."durationSeconds" / 60.0)`, "How long it ran", 1),
       { ...gigabytes("size_gb", `r."bytes"`, "Data transferred, in GB"), name: "Size GB" },
@@ -177,7 +182,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
     description: "Storage and cost per month, per customer (MSP360 billing) or per endpoint (Rackspace vaults).",
     table: raw(`"UsageRecord" u`),
     joins: {
-      cu: raw(`LEFT JOIN "Customer" cu ON cu."id" = u."customerId"`),
+      mc: raw(`LEFT JOIN "Customer" cu ON cu."id" = u."customerId" LEFT JOIN "MspCustomer" mc ON mc."id" = cu."mspCustomerId"`),
       e: raw(`LEFT JOIN "Endpoint" e ON e."id" = u."endpointId"`),
       k: raw(`LEFT JOIN "Connection" k ON k."id" = u."connectionId"`),
     },
@@ -187,8 +192,8 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
       { ...column("month", "Month", "DATE", `(u."period" || '-01')`, "The month's first day", NOT_NULL), storage: "date-text" },
       text("period", "Period", `u."period"`, "The month, YYYY-MM", NOT_NULL),
       { key: "level", name: "Level", type: "TEXT", description: "customer or endpoint: what the vendor reports storage for", expr: ({ d }) => d.beforeColon(raw(`u."scope"`)), joins: [], notNull: true },
-      text("customer", "Customer", `cu."name"`, "The customer"),
-      text("customer_id", "Customer Id", `u."customerId"`, "The customer's id in this app"),
+      text("customer", "Customer", `mc."name"`, "The customer"),
+      text("customer_id", "Customer Id", `mc."id"`, "The customer's id in this app"),
       text("endpoint", "Endpoint", `e."name"`, "The endpoint (per-endpoint rows)"),
       ...vendorColumns("u"),
       gigabytes("storage_gb", `u."storageBytes"`, "Storage used, in GB", NOT_NULL),
@@ -198,23 +203,24 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
   customers: {
     key: "customers",
     label: SOURCE_LABELS.customers,
-    description: "Customers of every vendor with their endpoint and problem counts.",
-    table: raw(`"Customer" cu`),
-    joins: { k: raw(`LEFT JOIN "Connection" k ON k."id" = cu."connectionId"`) },
-    where: raw(`cu."removedAt" IS NULL`),
-    constantOrder: raw(`cu."removedAt"`),
-    id: raw(`cu."id"`),
-    customerId: raw(`cu."id"`),
+    description: "Customers (each with its MSP360 companies and Rackspace accounts linked as one) with their endpoint and problem counts.",
+    table: raw(`"MspCustomer" mc`),
+    joins: {},
+    where: raw(`EXISTS (SELECT 1 FROM "Customer" y WHERE y."mspCustomerId" = mc."id" AND y."removedAt" IS NULL)`),
+    id: raw(`mc."id"`),
+    // Keys are scoped by vendor customer ids: any one of the customer's stands for it (each belongs to one customer).
+    customerId: raw(`(SELECT MIN(y."id") FROM "Customer" y WHERE y."mspCustomerId" = mc."id")`),
     columns: [
-      text("id", "Id", `cu."id"`, "The customer's id in this app", NOT_NULL),
-      text("name", "Name", `cu."name"`, "The customer's name", NOT_NULL),
-      text("kind", "Kind", `cu."kind"`, "MSP360 company or user, Rackspace account", NOT_NULL),
-      ...vendorColumns("cu"),
-      number("endpoints", "Endpoints", `(SELECT COUNT(*) FROM "Endpoint" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL)`, "Endpoints it has", 0, NOT_NULL),
+      text("id", "Id", `mc."id"`, "The customer's id in this app", NOT_NULL),
+      text("name", "Name", `mc."name"`, "The customer's name", NOT_NULL),
+      text("kind", "Kind", LINKED(`y."kind"`), "MSP360 company or user, Rackspace account (both when linked)"),
+      text("vendor", "Vendor", LINKED(`y."vendor"`), "The vendors it has endpoints at: msp360, rackspace or both"),
+      text("connection", "Connection", LINKED(`k."name"`, `JOIN "Connection" k ON k."id" = y."connectionId"`), "The vendor connections it was synced from"),
+      number("endpoints", "Endpoints", `(SELECT COUNT(*) FROM "Endpoint" x WHERE x."customerId" IN ${OWN} AND x."removedAt" IS NULL)`, "Endpoints it has", 0, NOT_NULL),
       number(
         "failed_plans",
         "Failed Plans",
-        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL AND x."status" = 'failed')`,
+        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" IN ${OWN} AND x."removedAt" IS NULL AND x."status" = 'failed')`,
         "Plans whose last result failed",
         0,
         NOT_NULL,
@@ -222,7 +228,7 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
       number(
         "missed_plans",
         "Missed Plans",
-        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" = cu."id" AND x."removedAt" IS NULL AND x."status" = 'missed')`,
+        `(SELECT COUNT(*) FROM "BackupConfiguration" x WHERE x."customerId" IN ${OWN} AND x."removedAt" IS NULL AND x."status" = 'missed')`,
         "Plans that missed their schedule",
         0,
         NOT_NULL,
@@ -233,12 +239,12 @@ export const SOURCES: Record<SourceKey, SourceSpec> = {
         type: "NUMBER",
         description: "Storage this month, in GB",
         decimals: 3,
-        expr: ({ now }) => sql`(SELECT COALESCE(SUM(x."storageBytes"), 0) / 1e9 FROM "UsageRecord" x WHERE x."customerId" = cu."id" AND x."period" = ${now.toISOString().slice(0, 7)})`,
+        expr: ({ now }) => sql`(SELECT COALESCE(SUM(x."storageBytes"), 0) / 1e9 FROM "UsageRecord" x WHERE x."customerId" IN ${raw(OWN)} AND x."period" = ${now.toISOString().slice(0, 7)})`,
         joins: [],
         notNull: true,
       },
-      datetime("first_seen", "First Seen", `cu."firstSeenAt"`, "When the app first saw it", NOT_NULL),
-      datetime("last_seen", "Last Seen", `cu."lastSeenAt"`, "When the vendor last listed it", NOT_NULL),
+      datetime("first_seen", "First Seen", `(SELECT MIN(y."firstSeenAt") FROM "Customer" y WHERE y."mspCustomerId" = mc."id")`, "When the app first saw it"),
+      datetime("last_seen", "Last Seen", `(SELECT MAX(y."lastSeenAt") FROM "Customer" y WHERE y."mspCustomerId" = mc."id")`, "When a vendor last listed it"),
     ],
   },
 };

@@ -11,6 +11,7 @@ import {
 } from "@/lib/schemas/configurations";
 import { asStatus, asVendor, iso, paging, textContains } from "./listing";
 import { runDto } from "./runs";
+import { customerWhere, withCustomerIds } from "./customer-groups";
 
 const include = {
   endpoint: { select: { id: true, name: true } },
@@ -71,7 +72,7 @@ export async function listConfigurations(query: ConfigurationListQuery): Promise
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(await customerWhere(query.customerId)),
     ...(query.endpointId ? { endpointId: query.endpointId } : {}),
     ...(query.enabled !== undefined ? { enabled: query.enabled } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
@@ -81,7 +82,7 @@ export async function listConfigurations(query: ConfigurationListQuery): Promise
     db().backupConfiguration.count({ where }),
     db().backupConfiguration.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
   ]);
-  return { items: rows.map((row) => ({ ...configurationDto(row), connection: row.connection })), total, page: query.page, pageSize: query.pageSize };
+  return { items: await withCustomerIds(rows.map((row) => ({ ...configurationDto(row), connection: row.connection }))), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getConfiguration(id: string): Promise<ConfigurationDetailDto> {
@@ -94,5 +95,6 @@ export async function getConfiguration(id: string): Promise<ConfigurationDetailD
     take: 50,
   });
   const details = configurationDetailsSchema.safeParse(row.details);
-  return { ...configurationDto(row), connection: row.connection, details: details.success ? details.data : null, raw: row.raw, runs: runs.map(runDto) };
+  const [dto] = await withCustomerIds([{ ...configurationDto(row), connection: row.connection }]);
+  return { ...dto!, details: details.success ? details.data : null, raw: row.raw, runs: await withCustomerIds(runs.map(runDto)) };
 }

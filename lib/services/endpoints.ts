@@ -7,8 +7,9 @@ import { asStatus, asVendor, iso, paging, textContains } from "./listing";
 import { configurationDto } from "./configurations";
 import { runDto } from "./runs";
 import { connectionHealth } from "./connection-health";
+import { customerRef, customerRefSelect, customerWhere, withCustomerIds } from "./customer-groups";
 
-const include = { customer: { select: { id: true, name: true } }, connection: { select: { id: true, name: true, lastSyncStatus: true, lastSyncError: true, lastSyncSuccessAt: true, syncIntervalMinutes: true } } } as const;
+const include = { customer: customerRefSelect, connection: { select: { id: true, name: true, lastSyncStatus: true, lastSyncError: true, lastSyncSuccessAt: true, syncIntervalMinutes: true } } } as const;
 
 type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpoint>>>;
 function findEndpoint(id: string) {
@@ -34,7 +35,7 @@ export function endpointDto(row: EndpointRow): EndpointDto {
     storageBytes: row.storageBytes,
     region: row.region,
     removed: row.removedAt !== null,
-    customer: row.customer,
+    customer: customerRef(row.customer),
     connection: { id: row.connection.id, name: row.connection.name, ...connectionHealth(row.connection) },
   };
 }
@@ -43,10 +44,10 @@ export async function listEndpoints(query: EndpointListQuery): Promise<EndpointP
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(await customerWhere(query.customerId)),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
     ...(query.q
-      ? { OR: [{ name: textContains(query.q) }, { hostname: textContains(query.q) }, { customer: { name: textContains(query.q) } }, { os: textContains(query.q) }] }
+      ? { OR: [{ name: textContains(query.q) }, { hostname: textContains(query.q) }, { customer: { mspCustomer: { name: textContains(query.q) } } }, { os: textContains(query.q) }] }
       : {}),
   };
   const [total, rows] = await Promise.all([
@@ -63,5 +64,5 @@ export async function getEndpoint(id: string): Promise<EndpointDetailDto> {
     db().backupConfiguration.findMany({ where: { endpointId: id, removedAt: null }, include: { endpoint: { select: { id: true, name: true } } }, orderBy: { name: "asc" } }),
     db().run.findMany({ where: { endpointId: id }, include: { configuration: { select: { id: true, name: true } }, endpoint: { select: { id: true, name: true } } }, orderBy: { startedAt: "desc" }, take: 50 }),
   ]);
-  return { ...endpointDto(row), raw: row.raw, configurations: configurations.map(configurationDto), runs: runs.map(runDto) };
+  return { ...endpointDto(row), raw: row.raw, configurations: await withCustomerIds(configurations.map(configurationDto)), runs: await withCustomerIds(runs.map(runDto)) };
 }

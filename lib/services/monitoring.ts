@@ -7,12 +7,13 @@ import type { AttentionItem, MonitoringDto, MonitoringQuery } from "@/lib/schema
 import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
 import { asVendor, iso } from "./listing";
 import { connectionHealth } from "./connection-health";
+import { customerRef, customerRefSelect, customerRefsOf, customerWhere } from "./customer-groups";
 
 const CONFIGURATION_PROBLEMS = ["failed", "missed", "warning"] as const;
 
 export async function monitoringOverview(query: MonitoringQuery): Promise<MonitoringDto> {
   const client = db();
-  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}) };
+  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), ...(await customerWhere(query.customerId)) };
   // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
   const configurationScope = { ...scope, status: { in: [...CONFIGURATION_PROBLEMS] }, endpoint: { status: { notIn: ["offline", "disabled"] } } };
   const offlineScope = { ...scope, status: "offline" };
@@ -41,7 +42,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     lastRunAt: true,
     lastSuccessAt: true,
     missedSince: true,
-    endpoint: { select: { id: true, name: true, customer: { select: { id: true, name: true } } } },
+    endpoint: { select: { id: true, name: true, customer: customerRefSelect } },
   } as const;
   const [failed, missed, warning, offline] = await Promise.all([
     client.backupConfiguration.findMany({ where: { ...configurationScope, status: "failed" }, select, orderBy: { lastRunAt: "desc" }, take: query.limit }),
@@ -49,7 +50,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     client.backupConfiguration.findMany({ where: { ...configurationScope, status: "warning" }, select, orderBy: { lastRunAt: "desc" }, take: query.limit }),
     client.endpoint.findMany({
       where: offlineScope,
-      select: { id: true, name: true, vendor: true, lastSeenAt: true, customer: { select: { id: true, name: true } } },
+      select: { id: true, name: true, vendor: true, lastSeenAt: true, customer: customerRefSelect },
       orderBy: { lastSeenAt: "asc" },
       take: query.limit,
     }),
@@ -72,7 +73,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     severity: STATUS_SEVERITY[c.status as Status],
     title: c.name,
     vendor: asVendor(c.vendor),
-    customer: c.endpoint.customer,
+    customer: customerRef(c.endpoint.customer),
     endpoint: { id: c.endpoint.id, name: c.endpoint.name },
     detail: c.status === "missed" ? `No successful run since ${c.lastSuccessAt ? c.lastSuccessAt.toISOString() : "it was first seen"}` : (messages.get(c.id) ?? null),
     since: iso(c.status === "missed" ? c.missedSince : c.lastRunAt),
@@ -86,7 +87,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
       severity: STATUS_SEVERITY.offline,
       title: e.name,
       vendor: asVendor(e.vendor),
-      customer: e.customer,
+      customer: customerRef(e.customer),
       endpoint: { id: e.id, name: e.name },
       detail: "The agent is offline: its backups cannot run.",
       since: iso(e.lastSeenAt),
@@ -98,12 +99,15 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
   const count = (status: string) => configurationCounts.find((c) => c.status === status)?._count._all ?? 0;
   const perCustomer = new Map<string, { failed: number; missed: number; warning: number; offline: number }>();
   const entry = (id: string) => perCustomer.get(id) ?? perCustomer.set(id, { failed: 0, missed: 0, warning: 0, offline: 0 }).get(id)!;
-  for (const row of configurationsByCustomer) if (row.customerId) entry(row.customerId)[row.status as "failed" | "missed" | "warning"] += row._count._all;
-  for (const row of offlineByCustomer) if (row.customerId) entry(row.customerId).offline += row._count._all;
+  // Counted per vendor customer, added up per customer of the MSP.
+  const refs = await customerRefsOf([...configurationsByCustomer, ...offlineByCustomer].map((row) => row.customerId));
+  const names = new Map([...refs.values()].map((ref) => [ref.id, ref.name]));
+  const mspId = (vendorCustomerId: string) => refs.get(vendorCustomerId)?.id ?? vendorCustomerId;
+  for (const row of configurationsByCustomer) if (row.customerId) entry(mspId(row.customerId))[row.status as "failed" | "missed" | "warning"] += row._count._all;
+  for (const row of offlineByCustomer) if (row.customerId) entry(mspId(row.customerId)).offline += row._count._all;
   const worst = [...perCustomer.entries()]
     .sort(([, a], [, b]) => b.failed + b.missed - (a.failed + a.missed) || b.offline - a.offline || b.warning - a.warning)
     .slice(0, 100);
-  const names = new Map((await client.customer.findMany({ where: { id: { in: worst.map(([id]) => id) } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
   const customers = worst.map(([id, counts]) => ({ customer: { id, name: names.get(id) ?? "Unknown" }, ...counts }));
 
   const staleConnections = items.filter((i) => i.kind === "connection").length;

@@ -22,6 +22,7 @@ import {
 import { generateKey } from "@/lib/public-api/keys";
 import { filterColumns } from "@/lib/public-api/plan";
 import { recordAudit } from "./audit";
+import { resolveCustomer } from "./customer-groups";
 import { findResource, resourcePlan } from "./public-api-resources";
 
 export const ENABLED_SETTING = "publicApi.enabled";
@@ -56,7 +57,7 @@ async function toKeyDtos(rows: KeyRow[]): Promise<KeyDto[]> {
   const customerIds = [...new Set(rows.map((r) => r.customerId).filter((id): id is string => !!id))];
   const [counts, customers] = await Promise.all([
     db().publicApiBinding.groupBy({ by: ["keyId", "resourceType"], where: { keyId: { in: ids } }, _count: { _all: true } }),
-    db().customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } }),
+    Promise.all(customerIds.map(async (id) => ({ id, ref: await resolveCustomer(id) }))),
   ]);
   const count = (keyId: string, type: ResourceKind) => counts.find((c) => c.keyId === keyId && c.resourceType === type)?._count._all ?? 0;
   const now = Date.now();
@@ -66,7 +67,7 @@ async function toKeyDtos(rows: KeyRow[]): Promise<KeyDto[]> {
     type: row.type,
     description: row.description,
     prefix: row.prefix,
-    customer: row.customerId ? { id: row.customerId, name: customers.find((c) => c.id === row.customerId)?.name ?? null } : null,
+    customer: row.customerId ? (customers.find((c) => c.id === row.customerId)?.ref ?? { id: row.customerId, name: null }) : null,
     expiresAt: row.expiresAt?.toISOString() ?? null,
     expired: !!row.expiresAt && row.expiresAt.getTime() <= now,
     allowedIps: allowedIpsOf(row),
@@ -91,7 +92,7 @@ async function keyRow(id: string): Promise<KeyRow> {
 
 async function checkCustomer(customerId: string | null | undefined): Promise<void> {
   if (!customerId) return;
-  if (!(await db().customer.findUnique({ where: { id: customerId }, select: { id: true } }))) {
+  if (!(await db().mspCustomer.findUnique({ where: { id: customerId }, select: { id: true } }))) {
     throw new AppError("validation_failed", "There is no such customer.", [{ path: "customerId", message: "No such customer." }]);
   }
 }

@@ -1,9 +1,9 @@
-// Which customers' rows an API key may read. The one place that decides it: today a key is scoped to one Customer
-// row (a vendor's company or account); when vendor customers are linked into one MSP customer, this returns that
-// customer's linked ids and every query follows.
+// Which customers' rows an API key may read. The one place that decides it: a key is scoped to one customer of the
+// MSP, and reads the rows of every vendor customer (MSP360 company, Rackspace account) linked to it.
 import "server-only";
+import { vendorCustomerIdsOf } from "./customer-groups";
 
-/** The Customer ids the key may read, or null for every customer. An empty list reads nothing. */
+/** The vendor Customer ids the key may read, or null for every customer. An empty list reads nothing. */
 export async function keyCustomerScope(key: { customerId: string | null }): Promise<string[] | null> {
-  return key.customerId ? [key.customerId] : null;
+  return key.customerId ? vendorCustomerIdsOf(key.customerId) : null;
 }

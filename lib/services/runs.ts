@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { RunDetailDto, RunDto, RunGridDto, RunGridQuery, RunListQuery, RunPageDto } from "@/lib/schemas/runs";
 import { STATUS_SEVERITY, type RunType, type Status } from "@/lib/vendors/status";
 import { asStatus, asVendor, dateRange, iso, paging, textContains } from "./listing";
+import { customerRef, customerRefSelect, customerWhere, withCustomerIds } from "./customer-groups";
 
 interface RunRow {
   id: string;
@@ -50,11 +51,11 @@ export function runDto(row: RunRow): RunDto {
 
 const include = { endpoint: { select: { id: true, name: true } }, configuration: { select: { id: true, name: true } } } as const;
 
-function runWhere(query: RunListQuery) {
+async function runWhere(query: RunListQuery) {
   return {
     ...(query.vendor ? { vendor: query.vendor } : {}),
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(await customerWhere(query.customerId)),
     ...(query.endpointId ? { endpointId: query.endpointId } : {}),
     ...(query.configurationId ? { configurationId: query.configurationId } : {}),
     ...(query.type ? { type: query.type } : {}),
@@ -65,18 +66,19 @@ function runWhere(query: RunListQuery) {
 }
 
 export async function listRuns(query: RunListQuery): Promise<RunPageDto> {
-  const where = runWhere(query);
+  const where = await runWhere(query);
   const [total, rows] = await Promise.all([
     db().run.count({ where }),
     db().run.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
   ]);
-  return { items: rows.map(runDto), total, page: query.page, pageSize: query.pageSize };
+  return { items: await withCustomerIds(rows.map(runDto)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getRun(id: string): Promise<RunDetailDto> {
   const row = await db().run.findUnique({ where: { id }, include: { ...include, connection: { select: { id: true, name: true } } } });
   if (!row) throw new AppError("not_found", "No such run.");
-  return { ...runDto(row), connection: row.connection, raw: row.raw };
+  const [dto] = await withCustomerIds([runDto(row)]);
+  return { ...dto!, connection: row.connection, raw: row.raw };
 }
 
 /**
@@ -92,15 +94,15 @@ export async function runGrid(query: RunGridQuery): Promise<RunGridDto> {
     removedAt: null,
     ...(query.vendor ? { vendor: query.vendor } : {}),
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(await customerWhere(query.customerId)),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
-    ...(query.q ? { OR: [{ name: textContains(query.q) }, { customer: { name: textContains(query.q) } }] } : {}),
+    ...(query.q ? { OR: [{ name: textContains(query.q) }, { customer: { mspCustomer: { name: textContains(query.q) } } }] } : {}),
   };
   const [total, endpoints] = await Promise.all([
     db().endpoint.count({ where: endpointWhere }),
     db().endpoint.findMany({
       where: endpointWhere,
-      select: { id: true, name: true, vendor: true, status: true, connectionId: true, customer: { select: { id: true, name: true } } },
+      select: { id: true, name: true, vendor: true, status: true, connectionId: true, customer: customerRefSelect },
       orderBy: [{ name: query.order }, { id: "asc" }],
       ...paging(query),
     }),
@@ -127,7 +129,7 @@ export async function runGrid(query: RunGridQuery): Promise<RunGridDto> {
     pageSize: query.pageSize,
     rows: endpoints.map((e) => ({
       endpoint: { id: e.id, name: e.name, vendor: asVendor(e.vendor), status: asStatus(e.status), connectionId: e.connectionId },
-      customer: e.customer,
+      customer: customerRef(e.customer),
       cells: days.map((day) => cells.get(`${e.id}|${day}`) ?? null),
     })),
   };

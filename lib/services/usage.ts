@@ -3,17 +3,15 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { UsageQuery, UsageReportDto, UsageTrendDto, UsageTrendQuery } from "@/lib/schemas/usage";
 import { asVendor } from "./listing";
+import { customerRefsOf, customerWhere } from "./customer-groups";
 
-/** Names for ids, looked up in slices that stay under the databases' parameter limits. */
-async function namesById(model: "customer" | "endpoint", ids: (string | null)[]): Promise<Map<string, string>> {
+/** Endpoint names for ids, looked up in slices that stay under the databases' parameter limits. */
+async function namesById(ids: (string | null)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((id): id is string => !!id))];
   const names = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 500) {
     const slice = unique.slice(i, i + 500);
-    const rows =
-      model === "customer"
-        ? await db().customer.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })
-        : await db().endpoint.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } });
+    const rows = await db().endpoint.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } });
     for (const row of rows) names.set(row.id, row.name);
   }
   return names;
@@ -30,7 +28,7 @@ export async function usageReport(query: UsageQuery): Promise<UsageReportDto> {
     period: single ? single : periods,
     scope: { startsWith: `${query.groupBy}:` },
     ...(query.vendor ? { vendor: query.vendor } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
+    ...(await customerWhere(query.customerId)),
   };
   const csv = query.format === "csv";
   const [rows, total, sums] = await Promise.all([
@@ -38,13 +36,14 @@ export async function usageReport(query: UsageQuery): Promise<UsageReportDto> {
     db().usageRecord.count({ where }),
     db().usageRecord.aggregate({ where, _sum: { storageBytes: true, cost: true } }),
   ]);
-  const [customerNames, endpointNames] = await Promise.all([namesById("customer", rows.map((r) => r.customerId)), namesById("endpoint", rows.map((r) => r.endpointId))]);
+  // Rows are per vendor customer; they are answered as the MSP's customer they belong to.
+  const [customers, endpointNames] = await Promise.all([customerRefsOf(rows.map((r) => r.customerId)), namesById(rows.map((r) => r.endpointId))]);
   const items = rows.map((r) => ({
     period: r.period,
     vendor: asVendor(r.vendor),
     connection: r.connection.name,
-    customerId: r.customerId,
-    customer: r.customerId ? (customerNames.get(r.customerId) ?? null) : null,
+    customerId: r.customerId ? (customers.get(r.customerId)?.id ?? r.customerId) : null,
+    customer: r.customerId ? (customers.get(r.customerId)?.name ?? null) : null,
     endpointId: r.endpointId,
     endpoint: r.endpointId ? (endpointNames.get(r.endpointId) ?? null) : null,
     storageBytes: r.storageBytes,
@@ -56,15 +55,16 @@ export async function usageReport(query: UsageQuery): Promise<UsageReportDto> {
 
 /** Storage per month and vendor, for the growth chart. */
 export async function usageTrend(query: UsageTrendQuery): Promise<UsageTrendDto> {
+  const customer = await customerWhere(query.customerId);
   const rows = await db().usageRecord.groupBy({
     by: ["period", "vendor"],
-    where: { ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}), scope: { startsWith: "customer:" } },
+    where: { ...(query.vendor ? { vendor: query.vendor } : {}), ...customer, scope: { startsWith: "customer:" } },
     _sum: { storageBytes: true, cost: true },
     orderBy: { period: "asc" },
   });
   const endpointRows = await db().usageRecord.groupBy({
     by: ["period", "vendor"],
-    where: { ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}), scope: { startsWith: "endpoint:" } },
+    where: { ...(query.vendor ? { vendor: query.vendor } : {}), ...customer, scope: { startsWith: "endpoint:" } },
     _sum: { storageBytes: true },
     orderBy: { period: "asc" },
   });

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { db, type Db } from "@/lib/db/client";
 import type { KnownEndpoint, VendorSnapshot } from "@/lib/vendors/contract";
 import { endpointStatus, type Status } from "@/lib/vendors/status";
+import { assignNewVendorCustomers, followVendorName } from "@/lib/services/customer-groups";
 import { configurationStatus } from "./status";
 
 const CHUNK = 500;
@@ -68,7 +69,7 @@ async function runUpdates(operations: Write[]): Promise<void> {
   }
 }
 
-export async function applySnapshot(connection: { id: string; vendor: string }, snapshot: VendorSnapshot, now = new Date()): Promise<number> {
+export async function applySnapshot(connection: { id: string; vendor: string; isDemo?: boolean }, snapshot: VendorSnapshot, now = new Date()): Promise<number> {
   const client = db();
   const base = { connectionId: connection.id, vendor: connection.vendor };
   let changed = 0;
@@ -88,6 +89,9 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
   for (const batch of chunks(customerPlan.creates)) await client.customer.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, ...customerData(c) })) });
   await runUpdates(customerPlan.updates.map(({ id, record }) => (tx: Tx) => tx.customer.update({ where: { id }, data: customerData(record) })));
   for (const batch of chunks(customerPlan.removed)) await client.customer.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
+  // Each new vendor customer is its own customer of the MSP until an admin links it; a renamed one renames that.
+  await assignNewVendorCustomers(connection);
+  for (const { id, record } of customerPlan.updates) await followVendorName(id, record.name);
   changed += customerPlan.creates.length + customerPlan.updates.length + customerPlan.removed.length;
   const customerIds = new Map((await client.customer.findMany({ where: { connectionId: connection.id }, select: { id: true, vendorId: true } })).map((c) => [c.vendorId, c.id]));
 

@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 const DESCRIPTIONS: Record<string, string> = {
   "/settings/connections": "Vendor accounts and their encrypted credentials.",
+  "/settings/customers": "Your customers: link their MSP360 companies and Rackspace accounts into one, rename them.",
   "/settings/users": "Who can sign in, and with which role.",
   "/settings/public-api": "API keys that give customers read-only access to chosen datasets and widgets.",
   "/settings/audit": "Every sign-in and every change, with who, when and from where.",

@@ -90,7 +90,7 @@ describe("the snapshot of a 60-agent world", () => {
 
   it("has the tenant as the one customer", () => {
     expect(snapshot.customers).toEqual([
-      { vendorId: api.tenantId, name: `demo (tenant ${api.tenantId})`, kind: "account", raw: { tenantId: api.tenantId, userName: "demo", defaultRegion: expect.any(String) } },
+      { vendorId: api.tenantId, name: `Rackspace account ${api.tenantId}`, kind: "account", raw: { tenantId: api.tenantId, tenantName: null, userName: "demo", defaultRegion: expect.any(String) } },
     ]);
   });
 

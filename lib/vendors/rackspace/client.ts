@@ -60,6 +60,8 @@ const storedEndpointSchema = z.object({ region: z.string().nullable(), publicURL
 /** What the token store's `extra` holds besides the token (validated on read: an unreadable entry means a new sign-in). */
 const storedSessionSchema = z.object({
   tenantId: z.string(),
+  /** The tenant's name when identity gives one other than its number (usually it is the number). */
+  tenantName: z.string().nullable().optional(),
   userName: z.string(),
   defaultRegion: z.string().nullable(),
   endpoints: z.array(storedEndpointSchema).min(1),
@@ -186,6 +188,7 @@ export class RackspaceClient extends VendorHttpClient {
     }
     const stored: StoredSession = {
       tenantId: token.tenant.id,
+      tenantName: token.tenant.name && token.tenant.name !== token.tenant.id ? token.tenant.name : null,
       userName: user.name,
       defaultRegion: user["RAX-AUTH:defaultRegion"] ?? null,
       endpoints: backup.endpoints.map((endpoint) => ({ region: endpoint.region ?? null, publicURL: endpoint.publicURL })),

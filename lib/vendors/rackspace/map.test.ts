@@ -186,8 +186,11 @@ describe("endpoints, usage and the customer", () => {
   it("the customer is the tenant, without the token the session carries", () => {
     const session = { tenantId: "123456", userName: "jdoe", defaultRegion: "DFW", token: "secret-token" };
     const customer = toSnapshotCustomer(session);
-    expect(customer).toMatchObject({ vendorId: "123456", kind: "account", name: "jdoe (tenant 123456)" });
+    // The login is no customer name: the account's number stands in until identity names the tenant.
+    expect(customer).toMatchObject({ vendorId: "123456", kind: "account", name: "Rackspace account 123456" });
     expect(JSON.stringify(customer)).not.toContain("secret-token");
+    expect(toSnapshotCustomer({ ...session, tenantName: "Contoso Ltd" }).name).toBe("Contoso Ltd");
+    expect(toSnapshotCustomer({ ...session, tenantName: "123456" }).name).toBe("Rackspace account 123456");
   });
 });
 

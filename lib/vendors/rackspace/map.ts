@@ -618,10 +618,15 @@ function notificationsOf(configuration: RackspaceConfigurationInfo): string {
 // Snapshot records
 // ---------------------------------------------------------------------------------------------------------
 
-/** The tenant. Only these fields are copied: the session the caller holds also carries the token. */
-export function toSnapshotCustomer(account: { tenantId: string; userName: string; defaultRegion: string | null }): SnapshotCustomer {
-  const { tenantId, userName, defaultRegion } = account;
-  return { vendorId: tenantId, name: `${userName} (tenant ${tenantId})`, kind: "account", raw: { tenantId, userName, defaultRegion } };
+/**
+ * The tenant. Only these fields are copied: the session the caller holds also carries the token. Named by the
+ * tenant's name when identity has one besides its number, else "Rackspace account 947322": the sign-in user name
+ * is a login, not the customer.
+ */
+export function toSnapshotCustomer(account: { tenantId: string; tenantName?: string | null; userName: string; defaultRegion: string | null }): SnapshotCustomer {
+  const { tenantId, tenantName, userName, defaultRegion } = account;
+  const name = tenantName?.trim() && tenantName.trim() !== tenantId ? tenantName.trim() : `Rackspace account ${tenantId}`;
+  return { vendorId: tenantId, name, kind: "account", raw: { tenantId, tenantName: tenantName ?? null, userName, defaultRegion } };
 }
 
 /**

@@ -116,6 +116,15 @@ export class Msp360World implements WorldSummary {
     return "changed";
   }
 
+  /** A provider's companies, largest first (by users): the demo names its Rackspace tenant after one. */
+  companyNames(login: string): string[] {
+    const data = this.providers.find((p) => p.login === login)?.data;
+    if (!data) return [];
+    const users = new Map<string, number>();
+    for (const user of data.users.values()) if (user.companyId) users.set(user.companyId, (users.get(user.companyId) ?? 0) + 1);
+    return [...data.companies.values()].sort((a, b) => (users.get(b.id) ?? 0) - (users.get(a.id) ?? 0) || a.name.localeCompare(b.name)).map((c) => c.name);
+  }
+
   describe(): Record<string, unknown> {
     const now = this.clock.now();
     return {

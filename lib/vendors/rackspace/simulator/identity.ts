@@ -106,7 +106,7 @@ export class IdentityService {
         token: {
           id: token.id,
           expires: new Date(token.expiresAt).toISOString(),
-          tenant: { id: tenant.id, name: tenant.id },
+          tenant: { id: tenant.id, name: tenant.account.tenantName ?? tenant.id },
           "RAX-AUTH:authenticatedBy": [token.method],
         },
         serviceCatalog: [

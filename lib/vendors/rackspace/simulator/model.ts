@@ -9,6 +9,8 @@ export interface RackspaceAccount {
   apiKey: string;
   /** For `passwordCredentials`; defaults to the API key. */
   password?: string;
+  /** The tenant's name identity reports (default: its number, as Rackspace does). */
+  tenantName?: string;
 }
 
 export interface Tenant {
