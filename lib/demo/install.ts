@@ -13,7 +13,7 @@ import { deleteDemoConfig, loadDemoConfig, newDemoConfig, saveDemoConfig } from 
 import { syncConnection } from "@/lib/sync/engine";
 import { forgetDemoSimulators } from "./simulators";
 import { DEMO_MOUNT, selfOrigin } from "./mount";
-import { DEMO_REPLAY, planDemoReplay, replayProgress, resumeDemoReplay, type ReplayOptions, type ReplayProgress } from "./replay";
+import { demoReplayOptions, planDemoReplay, replayProgress, resumeDemoReplay, type ReplayOptions, type ReplayProgress } from "./replay";
 import { deleteReplay, loadReplay } from "./replay-state";
 
 export const DEMO_ENDPOINTS = 60;
@@ -46,7 +46,7 @@ export async function installDemo(actor: Actor, origin: string = selfOrigin(), o
   if (await loadDemoConfig()) throw new AppError("conflict", "The demo is already installed.");
   const config = newDemoConfig(options.endpoints ?? DEMO_ENDPOINTS, options.seed);
   await saveDemoConfig(config);
-  const replay = options.replay === undefined ? DEMO_REPLAY : options.replay;
+  const replay = options.replay === undefined ? demoReplayOptions() : options.replay;
   // Before the simulators are mounted: they start where the replay does.
   if (replay) await planDemoReplay(config.installedAt!, replay);
   else await deleteReplay();
@@ -101,5 +101,5 @@ export async function installDemoFromEnv(): Promise<void> {
   if (!env().DEMO) return;
   if ((await db().connection.count()) > 0 || (await loadDemoConfig())) return;
   await installDemo({ type: "system", label: "DEMO=1 at start-up" });
-  logger.info("installed the demo data (DEMO=1); its last 30 days are replayed in the background");
+  logger.info("installed the demo data (DEMO=1)");
 }

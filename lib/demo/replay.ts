@@ -7,6 +7,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { INSTANCE_ID, syncConnection, type SyncOutcome } from "@/lib/sync/engine";
 import { demoClock } from "./simulators";
@@ -26,7 +27,13 @@ export interface ReplayOptions {
   syncEvery: Record<string, number>;
 }
 
-export const DEMO_REPLAY: ReplayOptions = { days: 30, stepMs: HOUR, syncEvery: { msp360: 1, rackspace: 6 } };
+const DEMO_STEPS = { stepMs: HOUR, syncEvery: { msp360: 1, rackspace: 6 } };
+
+/** The replay a demo install gets: the last DEMO_REPLAY_DAYS days (30 by default), or none. */
+export function demoReplayOptions(): ReplayOptions | null {
+  const days = env().DEMO_REPLAY_DAYS;
+  return days > 0 ? { days, ...DEMO_STEPS } : null;
+}
 
 /** A runner that has not moved for this long is taken to be gone (its process stopped): another one continues. */
 const RUNNER_SILENCE_MS = 2 * 60_000;
@@ -55,7 +62,7 @@ export function replayProgress(state: ReplayState): ReplayProgress {
 }
 
 /** Records a replay of the `options.days` before `installedAt`; call before the simulators are first mounted. */
-export async function planDemoReplay(installedAt: number, options: ReplayOptions = DEMO_REPLAY): Promise<void> {
+export async function planDemoReplay(installedAt: number, options: ReplayOptions): Promise<void> {
   await createReplay({
     from: installedAt - options.days * DAY,
     days: options.days,
