@@ -27,6 +27,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** `1` installs the demo (simulated vendors) at start-up when no connection exists. */
   DEMO: optional.transform((v) => v === "1" || v === "true"),
+  /** Days of simulated past the demo replays when installed (0: none, the demo starts from now). */
+  DEMO_REPLAY_DAYS: z.coerce.number().int().min(0).max(90).default(30),
   /**
    * Which reverse proxies may tell the client's address, host and scheme (X-Forwarded-*): a hop count, or
    * comma-separated proxy addresses/CIDRs. Read by the server in scripts/server.mjs, which alone sets those headers.

@@ -1,8 +1,9 @@
 // What the server does once at start: syncs the previous process left running are marked interrupted (and
 // their leases released), stored secrets are bound to their URLs, the admin and the demo come from the
-// environment (scripted installs), then the sync scheduler and the housekeeping start.
+// environment (scripted installs), the demo's replay of its past continues, then the sync scheduler and the housekeeping start.
 import { ensureAdminFromEnv } from "@/lib/services/users";
 import { installDemoFromEnv } from "@/lib/demo/install";
+import { resumeDemoReplay } from "@/lib/demo/replay";
 import { startSyncScheduler } from "@/lib/sync/scheduler";
 import { recoverInterruptedSyncs } from "@/lib/sync/recovery";
 import { bindLegacyConnectionSecrets } from "@/lib/services/connections";
@@ -16,6 +17,8 @@ export async function runStartupTasks(): Promise<void> {
   try {
     await ensureAdminFromEnv();
     await installDemoFromEnv();
+    // The demo's replay of its past (just installed, or left unfinished by the previous process) runs in the background.
+    void resumeDemoReplay();
     startSyncScheduler();
     startHousekeeping();
   } catch (error) {

@@ -440,12 +440,12 @@ export const API = {
   }),
   publicApiSources: route({ method: "GET", path: "/api/v1/public-api/sources", role: "admin", summary: "What datasets can be built from, with every column and its type", response: z.array(sourceSchema) }),
 
-  demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, and its connections", response: demoStatusSchema }),
+  demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, its connections, and how far the replay of its last 30 days has come", response: demoStatusSchema }),
   installDemo: route({
     method: "POST",
     path: "/api/v1/demo",
     role: "admin",
-    summary: "Install the demo (two connections to the in-app vendor simulators) and sync it",
+    summary: "Install the demo (two connections to the in-app vendor simulators) and start replaying its last 30 days in the background",
     response: demoStatusSchema,
     status: 201,
     errors: { 409: "The demo is installed already" },

@@ -11,16 +11,19 @@ const CONTEXT = "setting:demo.config";
 const demoConfigSchema = z.object({
   seed: z.number().int(),
   endpoints: z.number().int().positive(),
+  /** When the demo was installed: the simulated fleet is built around it, so a replay of its past meets the same fleet. */
+  installedAt: z.number().int().optional(),
   msp360: z.object({ login: z.string(), password: z.string() }),
   rackspace: z.object({ username: z.string(), apiKey: z.string() }),
 });
 export type DemoConfig = z.infer<typeof demoConfigSchema>;
 
-export function newDemoConfig(endpoints: number): DemoConfig {
+export function newDemoConfig(endpoints: number, seed = randomInt(1, 1_000_000)): DemoConfig {
   const token = () => randomBytes(18).toString("base64url");
   return {
-    seed: randomInt(1, 1_000_000),
+    seed,
     endpoints,
+    installedAt: Date.now(),
     msp360: { login: `demo-${token().slice(0, 8)}`, password: token() },
     rackspace: { username: `demo-${token().slice(0, 8)}`, apiKey: token() },
   };

@@ -78,7 +78,7 @@ describe("demo data", () => {
   it("refuses a second install and removes everything in one step", async () => {
     await expect(installDemo(admin, ORIGIN)).rejects.toThrow(/already installed/);
     const removed = await removeDemo(admin);
-    expect(removed).toEqual({ installed: false, connections: [] });
+    expect(removed).toEqual({ installed: false, connections: [], replay: null });
     expect((await listConnections()).filter((c) => c.isDemo)).toHaveLength(0);
     expect((await callSim("msp360", "api/Provider/Login", { method: "POST" })).status).toBe(404);
     expect((await demoStatus()).installed).toBe(false);

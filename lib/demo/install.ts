@@ -13,25 +13,43 @@ import { deleteDemoConfig, loadDemoConfig, newDemoConfig, saveDemoConfig } from 
 import { syncConnection } from "@/lib/sync/engine";
 import { forgetDemoSimulators } from "./simulators";
 import { DEMO_MOUNT, selfOrigin } from "./mount";
+import { demoReplayOptions, planDemoReplay, replayProgress, resumeDemoReplay, type ReplayOptions, type ReplayProgress } from "./replay";
+import { deleteReplay, loadReplay } from "./replay-state";
 
 export const DEMO_ENDPOINTS = 60;
 
 export interface DemoStatus {
   installed: boolean;
   connections: ConnectionDto[];
+  /** The replay of the demo's past (null: none, as for a demo installed before replays existed). */
+  replay: ReplayProgress | null;
 }
 
 export async function demoStatus(): Promise<DemoStatus> {
   const rows = await db().connection.findMany({ where: { isDemo: true }, orderBy: { vendor: "asc" } });
-  return { installed: (await loadDemoConfig()) !== null, connections: rows.map(toConnectionDto) };
+  const installed = (await loadDemoConfig()) !== null;
+  const replay = installed ? await loadReplay() : null;
+  return { installed, connections: rows.map(toConnectionDto), replay: replay ? replayProgress(replay.state) : null };
 }
 
 export { selfOrigin };
 
-export async function installDemo(actor: Actor, origin: string = selfOrigin()): Promise<DemoStatus> {
+export interface InstallOptions {
+  /** The simulated fleet's size per vendor and seed (tests use a small, fixed world). */
+  endpoints?: number;
+  seed?: number;
+  /** How the past is replayed; null: not at all (the demo starts from now). */
+  replay?: ReplayOptions | null;
+}
+
+export async function installDemo(actor: Actor, origin: string = selfOrigin(), options: InstallOptions = {}): Promise<DemoStatus> {
   if (await loadDemoConfig()) throw new AppError("conflict", "The demo is already installed.");
-  const config = newDemoConfig(DEMO_ENDPOINTS);
+  const config = newDemoConfig(options.endpoints ?? DEMO_ENDPOINTS, options.seed);
   await saveDemoConfig(config);
+  const replay = options.replay === undefined ? demoReplayOptions() : options.replay;
+  // Before the simulators are mounted: they start where the replay does.
+  if (replay) await planDemoReplay(config.installedAt!, replay);
+  else await deleteReplay();
   forgetDemoSimulators();
   const base = origin.replace(/\/$/, "");
   await createConnection(
@@ -44,13 +62,25 @@ export async function installDemo(actor: Actor, origin: string = selfOrigin()): 
     { vendor: "rackspace", name: "Demo – Rackspace", username: config.rackspace.username, secret: config.rackspace.apiKey, baseUrl: `${base}${DEMO_MOUNT.rackspace}/v2.0` },
     { isDemo: true },
   );
-  await recordAudit(actor, { action: "demo.install", outcome: "success", target: { type: "demo", label: "demo data" }, details: { endpoints: config.endpoints, origin: base } });
+  await recordAudit(actor, {
+    action: "demo.install",
+    outcome: "success",
+    target: { type: "demo", label: "demo data" },
+    details: { endpoints: config.endpoints, origin: base, replayDays: replay?.days ?? 0 },
+  });
   return demoStatus();
 }
 
-/** Installs the demo and pulls it at once, so the pages fill up within seconds instead of at the next scheduled sync. */
-export async function installDemoAndSync(actor: Actor): Promise<DemoStatus> {
-  const status = await installDemo(actor);
+/**
+ * Installs the demo and pulls it at once, so the pages fill up within seconds instead of at the next scheduled
+ * sync: the replay's first step syncs at once, and the month before now follows in the background.
+ */
+export async function installDemoAndSync(actor: Actor, options: InstallOptions = {}): Promise<DemoStatus> {
+  const status = await installDemo(actor, selfOrigin(), options);
+  if (status.replay) {
+    void resumeDemoReplay();
+    return status;
+  }
   for (const connection of status.connections) {
     void syncConnection(connection.id, "manual").catch((error) => logger.error({ err: error }, "first demo sync failed"));
   }
@@ -60,6 +90,7 @@ export async function installDemoAndSync(actor: Actor): Promise<DemoStatus> {
 export async function removeDemo(actor: Actor): Promise<DemoStatus> {
   const { count } = await db().connection.deleteMany({ where: { isDemo: true } });
   await deleteDemoConfig();
+  await deleteReplay(); // a replay under way stops at its next step
   forgetDemoSimulators();
   await recordAudit(actor, { action: "demo.remove", outcome: "success", target: { type: "demo", label: "demo data" }, details: { connectionsRemoved: count } });
   return demoStatus();

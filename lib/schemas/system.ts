@@ -11,5 +11,14 @@ export const healthSchema = z.object({
 
 export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: roleSchema });
 
-export const demoStatusSchema = z.object({ installed: z.boolean(), connections: z.array(connectionSchema) });
+/** The demo's replay of its last days: "day 12 of 30" while it runs (ISO times). */
+export const demoReplaySchema = z.object({
+  status: z.enum(["running", "done"]),
+  day: z.number().int(),
+  days: z.number().int(),
+  /** The simulated time synced last. */
+  through: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export const demoStatusSchema = z.object({ installed: z.boolean(), connections: z.array(connectionSchema), replay: demoReplaySchema.nullable() });
 export type DemoStatusDto = z.infer<typeof demoStatusSchema>;

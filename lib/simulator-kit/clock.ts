@@ -3,7 +3,13 @@
 export class SimClock {
   private offsetMs = 0;
 
-  constructor(private readonly realNow: () => number = Date.now) {}
+  /** `startAt`: the simulated time to begin at, in the past too (the demo replays its last days from there). */
+  constructor(
+    private readonly realNow: () => number = Date.now,
+    startAt?: number,
+  ) {
+    if (startAt !== undefined) this.offsetMs = startAt - realNow();
+  }
 
   now(): number {
     return this.realNow() + this.offsetMs;

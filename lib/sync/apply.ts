@@ -86,7 +86,7 @@ export async function applySnapshot(connection: { id: string; vendor: string; is
     { keep: (row) => unreadable.customers.has(row.vendorId) },
   );
   const customerData = (c: (typeof customerPlan.creates)[number]) => ({ name: c.name, kind: c.kind, raw: json(c.raw), fingerprint: c.fingerprint, lastSeenAt: now, removedAt: null });
-  for (const batch of chunks(customerPlan.creates)) await client.customer.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, ...customerData(c) })) });
+  for (const batch of chunks(customerPlan.creates)) await client.customer.createMany({ data: batch.map((c) => ({ ...base, vendorId: c.vendorId, firstSeenAt: now, ...customerData(c) })) });
   await runUpdates(customerPlan.updates.map(({ id, record }) => (tx: Tx) => tx.customer.update({ where: { id }, data: customerData(record) })));
   for (const batch of chunks(customerPlan.removed)) await client.customer.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
   // Each new vendor customer is its own customer of the MSP until an admin links it; a renamed one renames that.
@@ -126,7 +126,7 @@ export async function applySnapshot(connection: { id: string; vendor: string; is
     fingerprint: e.fingerprint,
     removedAt: null,
   });
-  for (const batch of chunks(endpointPlan.creates)) await client.endpoint.createMany({ data: batch.map((e) => ({ ...base, vendorId: e.vendorId, ...endpointData(e) })) });
+  for (const batch of chunks(endpointPlan.creates)) await client.endpoint.createMany({ data: batch.map((e) => ({ ...base, vendorId: e.vendorId, firstSeenAt: now, ...endpointData(e) })) });
   await runUpdates(endpointPlan.updates.map(({ id, record }) => (tx: Tx) => tx.endpoint.update({ where: { id }, data: endpointData(record) })));
   for (const batch of chunks(endpointPlan.removed)) await client.endpoint.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
   changed += endpointPlan.creates.length + endpointPlan.updates.length + endpointPlan.removed.length;
@@ -170,7 +170,8 @@ export async function applySnapshot(connection: { id: string; vendor: string; is
       data: batch.map((c) => {
         // A result the vendor does not state: "unknown" when the plan did run, "never ran" when it did not.
         const lastStatus = c.lastStatus ?? (c.lastRunAt ? "unknown" : "never-ran");
-        return { ...base, vendorId: c.vendorId, status: lastStatus, lastStatus, ...configData(c) };
+        // First seen "as of" the sync, so a replayed past counts expected runs from then.
+        return { ...base, vendorId: c.vendorId, firstSeenAt: now, status: lastStatus, lastStatus, ...configData(c) };
       }),
     });
   }

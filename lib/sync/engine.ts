@@ -18,7 +18,8 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${randomUUID().slice
 /** Runs older than this are deleted: the app keeps its own 90-day history. */
 export const RUN_RETENTION_DAYS = 90;
 
-export type SyncTrigger = "schedule" | "manual" | "startup";
+/** "replay": the demo replaying its simulated past (lib/demo/replay.ts). */
+export type SyncTrigger = "schedule" | "manual" | "startup" | "replay";
 
 export type SyncOutcome =
   | { status: "skipped"; reason: string }
@@ -32,7 +33,7 @@ function explain(error: unknown): string {
 export interface SyncOptions {
   /** Lease holder name (tests run two "instances" in one process). */
   holder?: string;
-  /** The time status rules are judged at (tests align it with a simulator's clock). */
+  /** The time the sync happens "as of": status rules and the vendor's answers are judged at it (tests and the demo's replay align it with a simulator's clock). */
   now?: () => Date;
   /** Called once the sync holds the lease and its run is recorded: it has really started. */
   onStarted?: (run: { syncRunId: string; startedAt: Date }) => void;
@@ -65,7 +66,7 @@ async function syncOnce(connectionId: string, trigger: SyncTrigger, holder: stri
   const heartbeat = setInterval(() => void renewLease(connectionId, holder).catch(() => {}), LEASE_TTL_MS / 3);
   try {
     options.onStarted?.({ syncRunId: syncRun.id, startedAt: started });
-    const adapter = await adapterFor(connection);
+    const adapter = await adapterFor(connection, options.now ? () => now().getTime() : undefined);
     const snapshot = await adapter.fetchSnapshot({ known: () => knownEndpoints(connectionId) });
     const itemsChanged = await applySnapshot(connection, snapshot, now());
     const status = snapshot.warnings.length ? "partial" : "success";

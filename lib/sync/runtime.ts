@@ -12,7 +12,8 @@ import { connectionTokenStore } from "./token-store";
 /** A connection row as stored (a sync reads it once and hands it down). */
 export type ConnectionRow = StoredConnection;
 
-export async function connectionRuntime(row: ConnectionRow): Promise<ConnectionRuntime> {
+/** `now`: the time the vendor's answers are read at (the demo's replay reads its simulated past). */
+export async function connectionRuntime(row: ConnectionRow, now?: () => number): Promise<ConnectionRuntime> {
   const vendor = vendorSchema.parse(row.vendor);
   // The secret comes with the one URL it was saved for; every request is checked by the vendor URL policy.
   const { username, secret, baseUrl } = await connectionCredentials(row);
@@ -25,10 +26,11 @@ export async function connectionRuntime(row: ConnectionRow): Promise<ConnectionR
     tokens: connectionTokenStore(row),
     limiter: connectionRateLimiter(row.id, REQUESTS_PER_MINUTE[vendor]),
     http: { fetch: vendorFetch({ vendor, isDemo: row.isDemo }) },
+    ...(now ? { now } : {}),
   };
 }
 
-export async function adapterFor(row: ConnectionRow): Promise<VendorAdapter> {
+export async function adapterFor(row: ConnectionRow, now?: () => number): Promise<VendorAdapter> {
   const vendor = vendorSchema.parse(row.vendor);
-  return ADAPTERS[vendor](await connectionRuntime(row));
+  return ADAPTERS[vendor](await connectionRuntime(row, now));
 }

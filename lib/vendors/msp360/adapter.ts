@@ -34,8 +34,8 @@ export interface Msp360Adapter extends VendorAdapter {
  * MBS answers carry no server time. Online agents report a heartbeat every few minutes, so the newest
  * LastActivity tracks the server's clock when it runs ahead of ours (as the simulator's does in tests).
  */
-function serverNow(computers: readonly Msp360Computer[], monitoring: readonly Msp360Monitoring[]): number {
-  let now = Date.now();
+function serverNow(computers: readonly Msp360Computer[], monitoring: readonly Msp360Monitoring[], clock: () => number): number {
+  let now = clock();
   for (const computer of computers) now = Math.max(now, msp360Date(computer.LastActivity)?.getTime() ?? 0);
   for (const item of monitoring) now = Math.max(now, msp360Date(item.LastStart)?.getTime() ?? 0);
   return now;
@@ -99,7 +99,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
         client.listAllComputers(undefined, call),
         client.listMonitoring(call),
       ]);
-      const now = serverNow(computers, monitoring);
+      const now = serverNow(computers, monitoring, runtime.now ?? Date.now);
       const customers = new CustomerDirectory(companies, users);
       const directory = new ComputerDirectory(computers);
       const warnings: string[] = [];

@@ -20,6 +20,8 @@ export interface Msp360SimulatorOptions {
   rateLimitPerMinute?: number;
   /** Share a clock with other simulators or tests. */
   clock?: SimClock;
+  /** The time the fleet is built around (default: the clock's now at creation). */
+  anchor?: number;
   /** Where the handler is mounted ("" standalone). */
   basePath?: string;
   /** Serve the `/_sim/*` and `/_simctl/*` control routes (default true). */

@@ -25,6 +25,8 @@ export interface Msp360WorldOptions {
   tokenLifetimeMs?: number;
   rateLimitPerMinute?: number;
   clock?: SimClock;
+  /** The time the fleet is built around (default: the clock's now); a world replaying its past passes "today". */
+  anchor?: number;
   /** Failed logins are throttled (default: 10 per login, 100 overall, a minute). */
   loginThrottle?: LoginThrottle;
 }
@@ -84,7 +86,7 @@ export class Msp360World implements WorldSummary {
     this.loginThrottle = options.loginThrottle ?? new LoginThrottle();
     this.tokens = new TokenStore(this.tokenLifetimeMs);
     // The fleet hangs off the day the world is built, so worlds built on the same day with one seed match.
-    this.context = { seed, anchor: Math.floor(this.clock.now() / DAY) * DAY };
+    this.context = { seed, anchor: Math.floor((options.anchor ?? this.clock.now()) / DAY) * DAY };
     const share = Math.floor(endpoints / credentials.length);
     this.providers = credentials.map((c, index) => ({
       index,

@@ -24,6 +24,8 @@ export interface RackspaceSimulatorOptions {
   tokenLifetimeMs?: number;
   /** Shared simulated time (default: real time). */
   clock?: SimClock;
+  /** The time the fleet (outages, configuration ages) is generated around (default: the clock's now at creation). */
+  generatedAt?: number;
   /** Where the handler is mounted ("" standalone). */
   basePath?: string;
   /** Serve /_sim/* control routes (default true). */
@@ -48,6 +50,7 @@ export function createRackspaceSimulator(options: RackspaceSimulatorOptions = {}
     accounts,
     tokenLifetimeMs: options.tokenLifetimeMs ?? 24 * 3_600_000,
     clock: options.clock ?? new SimClock(),
+    generatedAt: options.generatedAt,
     wakeUpDelayMs: options.wakeUpDelayMs ?? 15_000,
     historyDays: options.historyDays ?? 14,
     historyLimit: options.historyLimit ?? 30,

@@ -45,6 +45,8 @@ export interface RackspaceWorldOptions {
   accounts: readonly RackspaceAccount[];
   tokenLifetimeMs: number;
   clock: SimClock;
+  /** The time the fleet is generated around (default: the clock's now); history is still built up to the clock's now. */
+  generatedAt?: number;
   wakeUpDelayMs: number;
   historyDays: number;
   historyLimit: number;
@@ -108,7 +110,7 @@ export class RackspaceWorld implements WorldSummary {
     this.keyring = new Keyring(options.seed);
     this.random = createRandom(options.seed ^ 0x2c1b3c6d);
     const now = this.clock.now();
-    this.tenants = generateTenants({ seed: options.seed, endpoints: options.endpoints, accounts: options.accounts, now, ids: this.ids });
+    this.tenants = generateTenants({ seed: options.seed, endpoints: options.endpoints, accounts: options.accounts, now: options.generatedAt ?? now, ids: this.ids });
     this.identity = new IdentityService(this.tenants, this.clock, options.tokenLifetimeMs, options.seed);
     for (const tenant of this.tenants) for (const agent of tenant.agents.values()) this.index(agent);
 
