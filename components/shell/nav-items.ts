@@ -1,6 +1,7 @@
 import {
   ActivityIcon,
   BellRingIcon,
+  BuildingIcon,
   CableIcon,
   ClipboardListIcon,
   KeyRoundIcon,
@@ -36,6 +37,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings", label: "Settings", icon: SettingsIcon, minimumRole: "viewer" },
   { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
+  { href: "/settings/msp360", label: "MSP360", icon: BuildingIcon, minimumRole: "admin" },
   { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
 ];
