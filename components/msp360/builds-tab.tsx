@@ -8,10 +8,8 @@ import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { useMsp360List, useMsp360Operate } from "@/lib/queries/msp360-admin";
-import { MSP360_BUILD_EDITIONS, msp360Operations } from "@/lib/schemas/msp360-admin";
+import { MSP360_BUILD_EDITIONS, msp360BuildLabel, msp360Operations } from "@/lib/schemas/msp360-admin";
 import { FormButtons, FormDialog, FormError, problemOf } from "./operation-form";
-
-const typeLabel = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
 
 function RequestBuildsForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
   const operate = useMsp360Operate(connectionId);
@@ -85,7 +83,7 @@ export function BuildsTab({ connectionId }: { connectionId: string }) {
             <TableBody>
               {builds.data.items.map((build) => (
                 <TableRow key={`${build.type}-${build.version}`}>
-                  <TableCell className="font-medium">{typeLabel(build.type)}</TableCell>
+                  <TableCell className="font-medium">{msp360BuildLabel(build.type)}</TableCell>
                   <TableCell className="tabular-nums">{build.version}</TableCell>
                   <TableCell className="text-right">
                     {build.downloadUrl && /^https?:\/\//i.test(build.downloadUrl) ? (

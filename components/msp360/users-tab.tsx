@@ -249,7 +249,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
                       ))}
                     </div>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{formatBytes(user.spaceUsedBytes)}</TableCell>
+                  <TableCell className="text-right whitespace-nowrap tabular-nums">{formatBytes(user.spaceUsedBytes)}</TableCell>
                   <TableCell>
                     <Switch
                       checked={user.enabled}

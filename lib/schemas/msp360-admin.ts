@@ -114,6 +114,9 @@ export type Msp360Operation = z.infer<typeof msp360OperationSchema>;
 /** The agent editions MSP360 builds (RequestCustomBuilds' Editions), in words. */
 export const MSP360_BUILD_EDITIONS = Object.entries(MSP360_BUILD_EDITION).map(([key, value]) => ({ value, label: EDITION_LABELS[key] ?? key }));
 
+/** A build's type (MSP360 names it as the edition: "MacOS", "LinuxDeb"…) in words. */
+export const msp360BuildLabel = (type: string) => EDITION_LABELS[type] ?? type.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
+
 export const msp360OperationResultSchema = z.object({ message: z.string(), id: z.string().nullable() });
 
 // ---------------------------------------------------------------------------------------------- lists
