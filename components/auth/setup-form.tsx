@@ -9,7 +9,8 @@ import { FormError } from "@/components/ui/form-error";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { apiFetch, ApiError } from "@/lib/api/client";
+import { ApiError, callApi } from "@/lib/api/client";
+import { API } from "@/lib/api/registry";
 import { setupInputSchema, type SetupInput } from "@/lib/schemas/users";
 
 export function SetupForm() {
@@ -21,7 +22,7 @@ export function SetupForm() {
   async function onSubmit(values: SetupInput) {
     setError(null);
     try {
-      await apiFetch("/api/v1/setup", { method: "POST", body: values });
+      await callApi(API.setup, { body: values });
     } catch (e) {
       if (e instanceof ApiError) {
         const fields = Object.entries(e.fieldErrors());
@@ -32,7 +33,7 @@ export function SetupForm() {
     }
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result?.error && withDemo) {
-      await apiFetch("/api/v1/demo", { method: "POST" }).catch(() => {
+      await callApi(API.installDemo).catch(() => {
         // The overview offers the demo again; setup itself succeeded.
       });
     }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ActionMenu } from "@/components/actions/action-bar";
+import { CustomerBulkActions } from "@/components/actions/bulk-actions";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { CustomerFilter, FilterBar, FilterChip, VendorFilter } from "@/components/common/filters";
 import { LoadError } from "@/components/common/query-state";
@@ -217,7 +218,12 @@ export function MonitoringBoard({ role }: { role: Role }) {
           {customerName ? `for ${customerName}` : ""} only.
         </p>
       ) : null}
-      {!kiosk && customerId ? <FilterChip label="Customer" value={customerName ?? "…"} onRemove={() => url.set({ customerId: null })} /> : null}
+      {!kiosk && customerId ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <FilterChip label="Customer" value={customerName ?? "…"} onRemove={() => url.set({ customerId: null })} />
+          {customerName ? <CustomerBulkActions customer={{ id: customerId, name: customerName }} offline={data?.counts.offline} /> : null}
+        </div>
+      ) : null}
 
       <div className={cn("grid grid-cols-1 gap-4", kiosk ? "xl:grid-cols-[1fr_26rem]" : "lg:grid-cols-[1fr_20rem]")}>
         <Card className="min-w-0">

@@ -2,6 +2,7 @@ import {
   ActivityIcon,
   Building2Icon,
   BellRingIcon,
+  BuildingIcon,
   CableIcon,
   ClipboardListIcon,
   KeyRoundIcon,
@@ -38,6 +39,7 @@ export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
   { href: "/settings/customers", label: "Customers", icon: Building2Icon, minimumRole: "viewer" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
+  { href: "/settings/msp360", label: "MSP360", icon: BuildingIcon, minimumRole: "admin" },
   { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
 ];

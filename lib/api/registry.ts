@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { actionListQuerySchema, actionPageSchema, actionSchema, capabilitiesQuerySchema, capabilitiesSchema, createActionInputSchema, restorePointsSchema } from "@/lib/schemas/actions";
 import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
+import { bulkTargetsQuerySchema, bulkTargetsSchema } from "@/lib/schemas/bulk-actions";
 import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
 import { connectionSchema, createConnectionInputSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
 import {
@@ -290,6 +291,16 @@ export const API = {
     query: capabilitiesQuerySchema,
     response: capabilitiesSchema,
     errors: NOT_FOUND,
+  }),
+  bulkActionTargets: route({
+    method: "GET",
+    path: "/api/v1/actions/bulk-targets",
+    role: "technician",
+    summary:
+      "A bulk action of a customer, before it is sent: its failed plans (`backup.start`) or offline agents (`agent.wake`), and whether their vendor can act on each. The actions are then sent one by one to POST /api/v1/actions.",
+    query: bulkTargetsQuerySchema,
+    response: bulkTargetsSchema,
+    errors: { 404: "No such customer" },
   }),
   restorePoints: route({
     method: "GET",

@@ -92,3 +92,14 @@ export function useRestorePoints(configurationId: string | null) {
 export function newActionKey(): string {
   return crypto.randomUUID();
 }
+
+/** What a bulk action of a customer would act on; read when the preview opens, never cached across openings. */
+export function useBulkTargets(customerId: string, type: "backup.start" | "agent.wake", enabled: boolean) {
+  return useQuery({
+    queryKey: [...actionKeys.all, "bulk-targets", customerId, type] as const,
+    queryFn: ({ signal }) => callApi(API.bulkActionTargets, { query: { customerId, type }, signal }),
+    enabled,
+    gcTime: 0,
+    staleTime: 0,
+  });
+}

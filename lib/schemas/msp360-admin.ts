@@ -3,7 +3,18 @@
 // read live from MSP360 and changed through its documented methods. Every form is checked by these schemas
 // before anything is sent to MSP360.
 import { z } from "zod";
-import { MSP360_STORAGE_ACCOUNT_TYPES } from "@/lib/vendors/msp360/schemas";
+import { MSP360_BUILD_EDITION, MSP360_STORAGE_ACCOUNT_TYPES } from "@/lib/vendors/msp360/schemas";
+
+export { MSP360_STORAGE_ACCOUNT_TYPES };
+
+const EDITION_LABELS: Record<string, string> = {
+  Windows: "Windows",
+  VirtualMachine: "Virtual machine",
+  MacOS: "macOS",
+  LinuxDeb: "Linux (DEB)",
+  LinuxRpm: "Linux (RPM)",
+  DedupServer: "Deduplication server",
+};
 
 export const MSP360_RESOURCES = ["users", "companies", "packages", "licenses", "accounts", "administrators", "builds"] as const;
 export const msp360ResourceSchema = z.enum(MSP360_RESOURCES);
@@ -18,8 +29,9 @@ const gigabytes = z.coerce.number().min(0, "Not negative.").max(1_000_000);
 /** MSP360's rules for a password it creates (the console's): at least 6 characters. */
 const vendorPassword = z.string().min(6, "At least 6 characters.").max(100);
 
-export const msp360OperationSchema = z.discriminatedUnion("operation", [
-  z.object({
+/** One schema per operation, so that each form checks exactly what its route will check. */
+export const msp360Operations = {
+  userCreate: z.object({
     operation: z.literal("user.create"),
     email,
     password: vendorPassword,
@@ -29,17 +41,25 @@ export const msp360OperationSchema = z.discriminatedUnion("operation", [
     enabled: z.boolean().default(true),
     sendInstructions: z.boolean().default(false),
   }),
-  z.object({ operation: z.literal("user.update"), id, email: email.optional(), firstName: optionalText, lastName: optionalText, company: optionalText, enabled: z.boolean(), password: vendorPassword.optional() }),
+  userUpdate: z.object({ operation: z.literal("user.update"), id, email: email.optional(), firstName: optionalText, lastName: optionalText, company: optionalText, enabled: z.boolean(), password: vendorPassword.optional() }),
   /** "account": the login goes, its backup data stays in storage. "account-and-data": both go, for good. */
-  z.object({ operation: z.literal("user.delete"), id, mode: z.enum(["account", "account-and-data"]) }),
-  z.object({ operation: z.literal("company.create"), name, storageLimitGb: gigabytes.optional() }),
-  z.object({ operation: z.literal("company.update"), id, name, storageLimitGb: gigabytes.optional() }),
-  z.object({ operation: z.literal("company.delete"), id }),
-  z.object({ operation: z.literal("package.create"), name, description: optionalText, costPerMonth: z.coerce.number().min(0).max(1_000_000), storageLimitGb: gigabytes }),
-  z.object({ operation: z.literal("package.update"), id: z.coerce.number().int().positive(), name, description: optionalText, costPerMonth: z.coerce.number().min(0).max(1_000_000), storageLimitGb: gigabytes, enabled: z.boolean() }),
-  z.object({ operation: z.literal("package.delete"), id: z.coerce.number().int().positive() }),
-  z.object({ operation: z.enum(["license.grant", "license.release", "license.revoke"]), licenseId: id, userId: id }),
-  z.object({
+  userDelete: z.object({ operation: z.literal("user.delete"), id, mode: z.enum(["account", "account-and-data"]) }),
+  companyCreate: z.object({ operation: z.literal("company.create"), name, storageLimitGb: gigabytes.optional() }),
+  companyUpdate: z.object({ operation: z.literal("company.update"), id, name, storageLimitGb: gigabytes.optional() }),
+  companyDelete: z.object({ operation: z.literal("company.delete"), id }),
+  packageCreate: z.object({ operation: z.literal("package.create"), name, description: optionalText, costPerMonth: z.coerce.number().min(0).max(1_000_000), storageLimitGb: gigabytes }),
+  packageUpdate: z.object({
+    operation: z.literal("package.update"),
+    id: z.coerce.number().int().positive(),
+    name,
+    description: optionalText,
+    costPerMonth: z.coerce.number().min(0).max(1_000_000),
+    storageLimitGb: gigabytes,
+    enabled: z.boolean(),
+  }),
+  packageDelete: z.object({ operation: z.literal("package.delete"), id: z.coerce.number().int().positive() }),
+  license: z.object({ operation: z.enum(["license.grant", "license.release", "license.revoke"]), licenseId: id, userId: id }),
+  administratorCreate: z.object({
     operation: z.literal("administrator.create"),
     email,
     initialPassword: vendorPassword,
@@ -48,26 +68,54 @@ export const msp360OperationSchema = z.discriminatedUnion("operation", [
     enabled: z.boolean().default(true),
     sendInstruction: z.boolean().default(false),
   }),
-  z.object({ operation: z.literal("administrator.update"), id, firstName: optionalText, lastName: optionalText, enabled: z.boolean() }),
-  z.object({ operation: z.literal("administrator.delete"), id }),
-  z.object({
+  administratorUpdate: z.object({ operation: z.literal("administrator.update"), id, firstName: optionalText, lastName: optionalText, enabled: z.boolean() }),
+  administratorDelete: z.object({ operation: z.literal("administrator.delete"), id }),
+  accountCreate: z.object({
     operation: z.literal("account.create"),
     displayName: name,
     type: z.enum(MSP360_STORAGE_ACCOUNT_TYPES),
     /** The storage's own credentials (e.g. AccessKey, SecretKey): passed to MSP360, never kept or logged by the app. */
     settings: z.record(z.string().max(100), z.string().max(2000)).default({}),
   }),
-  z.object({ operation: z.literal("destination.add"), userId: id, accountId: id, destination: name, packageId: z.coerce.number().int().positive() }),
-  z.object({ operation: z.literal("destination.remove"), userId: id, destinationId: id }),
+  destinationAdd: z.object({ operation: z.literal("destination.add"), userId: id, accountId: id, destination: name, packageId: z.coerce.number().int().positive() }),
+  destinationRemove: z.object({ operation: z.literal("destination.remove"), userId: id, destinationId: id }),
   /** Authorizes a computer for a user, or for a new user of a company (MSP360 makes one). */
-  z.object({ operation: z.literal("computer.authorize"), hid: id, userId: id.optional(), companyId: id.optional() }).refine((v) => v.userId || v.companyId, {
+  computerAuthorize: z.object({ operation: z.literal("computer.authorize"), hid: id, userId: id.optional(), companyId: id.optional() }).refine((v) => v.userId || v.companyId, {
     message: "Choose a user or a company.",
     path: ["userId"],
   }),
-  z.object({ operation: z.literal("computer.deauthorize"), hid: id }),
-  z.object({ operation: z.literal("builds.request"), editions: z.array(z.number().int().min(0)).min(1, "Choose at least one edition."), sandbox: z.boolean().default(false) }),
+  computerDeauthorize: z.object({ operation: z.literal("computer.deauthorize"), hid: id }),
+  buildsRequest: z.object({ operation: z.literal("builds.request"), editions: z.array(z.number().int().min(0)).min(1, "Choose at least one edition."), sandbox: z.boolean().default(false) }),
+};
+
+export const msp360OperationSchema = z.discriminatedUnion("operation", [
+  msp360Operations.userCreate,
+  msp360Operations.userUpdate,
+  msp360Operations.userDelete,
+  msp360Operations.companyCreate,
+  msp360Operations.companyUpdate,
+  msp360Operations.companyDelete,
+  msp360Operations.packageCreate,
+  msp360Operations.packageUpdate,
+  msp360Operations.packageDelete,
+  msp360Operations.license,
+  msp360Operations.administratorCreate,
+  msp360Operations.administratorUpdate,
+  msp360Operations.administratorDelete,
+  msp360Operations.accountCreate,
+  msp360Operations.destinationAdd,
+  msp360Operations.destinationRemove,
+  msp360Operations.computerAuthorize,
+  msp360Operations.computerDeauthorize,
+  msp360Operations.buildsRequest,
 ]);
 export type Msp360Operation = z.infer<typeof msp360OperationSchema>;
+
+/** The agent editions MSP360 builds (RequestCustomBuilds' Editions), in words. */
+export const MSP360_BUILD_EDITIONS = Object.entries(MSP360_BUILD_EDITION).map(([key, value]) => ({ value, label: EDITION_LABELS[key] ?? key }));
+
+/** A build's type (MSP360 names it as the edition: "MacOS", "LinuxDeb"…) in words. */
+export const msp360BuildLabel = (type: string) => EDITION_LABELS[type] ?? type.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
 
 export const msp360OperationResultSchema = z.object({ message: z.string(), id: z.string().nullable() });
 
@@ -77,6 +125,8 @@ const user = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
   company: z.string().nullable(),
   enabled: z.boolean(),
   spaceUsedBytes: z.number(),
@@ -96,7 +146,7 @@ const license = z.object({
   expires: z.string().nullable(),
 });
 const account = z.object({ id: z.string(), name: z.string(), storageType: z.string(), created: z.string().nullable(), destinations: z.array(z.object({ id: z.string(), name: z.string() })) });
-const administrator = z.object({ id: z.string(), email: z.string(), name: z.string(), enabled: z.boolean(), lastLogin: z.string().nullable(), companies: z.array(z.string()) });
+const administrator = z.object({ id: z.string(), email: z.string(), name: z.string(), firstName: z.string(), lastName: z.string(), enabled: z.boolean(), lastLogin: z.string().nullable(), companies: z.array(z.string()) });
 const build = z.object({ type: z.string(), version: z.string(), downloadUrl: z.string().nullable() });
 
 export const msp360ListSchemas = {

@@ -43,6 +43,8 @@ async function read<R extends Msp360Resource>(client: Msp360Client, resource: R)
         id: u.ID,
         email: u.Email,
         name: fullName(u.FirstName, u.LastName, u.Email),
+        firstName: u.FirstName ?? "",
+        lastName: u.LastName ?? "",
         company: u.Company || null,
         enabled: u.Enabled,
         spaceUsedBytes: u.SpaceUsed,
@@ -73,7 +75,7 @@ async function read<R extends Msp360Resource>(client: Msp360Client, resource: R)
         destinations: (a.Destinations ?? []).map((d) => ({ id: d.DestinationID, name: d.DestinationDisplayName ?? d.Destination })),
       })) as Lists[R];
     case "administrators":
-      return (await client.listAdministrators()).map((a) => ({ id: a.AdminID, email: a.Email, name: fullName(a.FirstName, a.LastName, a.Email), enabled: a.Enabled, lastLogin: isoOf(a.LastLogin), companies: a.Companies ?? [] })) as Lists[R];
+      return (await client.listAdministrators()).map((a) => ({ id: a.AdminID, email: a.Email, name: fullName(a.FirstName, a.LastName, a.Email), firstName: a.FirstName ?? "", lastName: a.LastName ?? "", enabled: a.Enabled, lastLogin: isoOf(a.LastLogin), companies: a.Companies ?? [] })) as Lists[R];
     case "builds":
       return (await client.listBuilds()).map((b) => ({ type: b.Type, version: b.Version, downloadUrl: b.DownloadLink })) as Lists[R];
   }

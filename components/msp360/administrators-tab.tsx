@@ -1,0 +1,163 @@
+"use client";
+// MSP360 administrators: the people who sign in to the MSP360 console itself.
+import { useState } from "react";
+import { PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { RelativeTime } from "@/components/common/relative-time";
+import { useMsp360List, type Msp360AdministratorDto } from "@/lib/queries/msp360-admin";
+import { msp360Operations } from "@/lib/schemas/msp360-admin";
+import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
+
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+function CreateAdministratorForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
+  const { form, submit, formError, pending } = useOperationForm(
+    connectionId,
+    msp360Operations.administratorCreate,
+    { operation: "administrator.create", email: "", initialPassword: "", firstName: "", lastName: "", enabled: true, sendInstruction: false },
+    onDone,
+  );
+  const { errors } = form.formState;
+  return (
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormError message={formError} />
+      <FormField id="admin-email" label="Email" error={errors.email?.message}>
+        <Input id="admin-email" type="email" autoComplete="off" aria-invalid={!!errors.email} {...form.register("email")} />
+      </FormField>
+      <FormField id="admin-password" label="Initial password" hint="At least 6 characters; MSP360 asks for a new one at first sign-in." error={errors.initialPassword?.message}>
+        <Input id="admin-password" type="password" autoComplete="new-password" aria-invalid={!!errors.initialPassword} {...form.register("initialPassword")} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="admin-first" label="First name" error={errors.firstName?.message}>
+          <Input id="admin-first" {...form.register("firstName", { setValueAs: blank })} />
+        </FormField>
+        <FormField id="admin-last" label="Last name" error={errors.lastName?.message}>
+          <Input id="admin-last" {...form.register("lastName", { setValueAs: blank })} />
+        </FormField>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4" {...form.register("enabled")} />
+        Enabled: may sign in to the MSP360 console
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4" {...form.register("sendInstruction")} />
+        Email MSP360&apos;s sign-in instructions
+      </label>
+      <FormButtons onCancel={onDone} pending={pending} label="Create administrator" />
+    </form>
+  );
+}
+
+function EditAdministratorForm({ connectionId, admin, onDone }: { connectionId: string; admin: Msp360AdministratorDto; onDone: () => void }) {
+  const { form, submit, formError, pending } = useOperationForm(
+    connectionId,
+    msp360Operations.administratorUpdate,
+    { operation: "administrator.update", id: admin.id, firstName: admin.firstName, lastName: admin.lastName, enabled: admin.enabled },
+    onDone,
+  );
+  const { errors } = form.formState;
+  return (
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormError message={formError} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="admin-edit-first" label="First name" error={errors.firstName?.message}>
+          <Input id="admin-edit-first" {...form.register("firstName")} />
+        </FormField>
+        <FormField id="admin-edit-last" label="Last name" error={errors.lastName?.message}>
+          <Input id="admin-edit-last" {...form.register("lastName")} />
+        </FormField>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4" {...form.register("enabled")} />
+        Enabled: may sign in to the MSP360 console
+      </label>
+      <FormButtons onCancel={onDone} pending={pending} label="Save" />
+    </form>
+  );
+}
+
+export function AdministratorsTab({ connectionId }: { connectionId: string }) {
+  const admins = useMsp360List(connectionId, "administrators");
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Msp360AdministratorDto | null>(null);
+  const [deleting, setDeleting] = useState<Msp360AdministratorDto | null>(null);
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">Who signs in to MSP360&apos;s own console (not to this app; its users are under Settings → Users).</p>
+        <Button onClick={() => setCreating(true)}>
+          <PlusIcon aria-hidden />
+          Add administrator
+        </Button>
+      </div>
+      {admins.isPending ? (
+        <LoadingRows />
+      ) : admins.isError ? (
+        <LoadError error={admins.error} onRetry={() => admins.refetch()} />
+      ) : (
+        <Card>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Administrator</TableHead>
+                <TableHead className="hidden md:table-cell">Companies</TableHead>
+                <TableHead>Last sign-in</TableHead>
+                <TableHead>State</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Change</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {admins.data.items.map((admin) => (
+                <TableRow key={admin.id}>
+                  <TableCell>
+                    <div className="font-medium">{admin.name}</div>
+                    {admin.name !== admin.email ? <div className="text-xs text-muted-foreground">{admin.email}</div> : null}
+                  </TableCell>
+                  <TableCell className="hidden md:table-cell">{admin.companies.length ? admin.companies.join(", ") : <span className="text-muted-foreground">All</span>}</TableCell>
+                  <TableCell>
+                    <RelativeTime value={admin.lastLogin} fallback="Never" />
+                  </TableCell>
+                  <TableCell>{admin.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
+                  <TableCell className="text-right whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(admin)} aria-label={`Edit ${admin.email}`}>
+                      <PencilIcon aria-hidden />
+                    </Button>
+                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(admin)} aria-label={`Delete ${admin.email}`}>
+                      <Trash2Icon aria-hidden />
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <FormDialog open={creating} onOpenChange={setCreating} title="Add an MSP360 administrator">
+        <CreateAdministratorForm connectionId={connectionId} onDone={() => setCreating(false)} />
+      </FormDialog>
+      <FormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} title={`Edit ${editing?.email ?? "administrator"}`}>
+        {editing ? <EditAdministratorForm connectionId={connectionId} admin={editing} onDone={() => setEditing(null)} /> : null}
+      </FormDialog>
+      {deleting ? (
+        <ConfirmOperation
+          connectionId={connectionId}
+          open
+          onOpenChange={(open) => !open && setDeleting(null)}
+          title={`Delete ${deleting.email}?`}
+          consequence="This administrator can no longer sign in to MSP360's console."
+          confirmName={deleting.email}
+          operation={{ operation: "administrator.delete", id: deleting.id }}
+          label="Delete administrator"
+        />
+      ) : null}
+    </div>
+  );
+}

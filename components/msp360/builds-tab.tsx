@@ -1,0 +1,111 @@
+"use client";
+// MSP360 agent builds: the installers to download, and a request for new ones.
+import { useState } from "react";
+import { DownloadIcon, HammerIcon } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { useMsp360List, useMsp360Operate } from "@/lib/queries/msp360-admin";
+import { MSP360_BUILD_EDITIONS, msp360BuildLabel, msp360Operations } from "@/lib/schemas/msp360-admin";
+import { FormButtons, FormDialog, FormError, problemOf } from "./operation-form";
+
+function RequestBuildsForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
+  const operate = useMsp360Operate(connectionId);
+  const [editions, setEditions] = useState<number[]>([]);
+  const [sandbox, setSandbox] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = msp360Operations.buildsRequest.safeParse({ operation: "builds.request", editions, sandbox });
+    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? "Check the form.");
+    setProblem(null);
+    try {
+      toast.success((await operate.mutateAsync(parsed.data)).message);
+      onDone();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  }
+  return (
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormError message={problem} />
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 text-sm font-medium">Editions</legend>
+        {MSP360_BUILD_EDITIONS.map((edition) => (
+          <label key={edition.value} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={editions.includes(edition.value)}
+              onChange={(e) => setEditions(e.target.checked ? [...editions, edition.value] : editions.filter((v) => v !== edition.value))}
+            />
+            {edition.label}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="size-4" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />
+        Sandbox build (for testing a new version before customers get it)
+      </label>
+      <FormButtons onCancel={onDone} pending={operate.isPending} label="Request builds" />
+    </form>
+  );
+}
+
+export function BuildsTab({ connectionId }: { connectionId: string }) {
+  const builds = useMsp360List(connectionId, "builds");
+  const [requesting, setRequesting] = useState(false);
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">Installers of the MSP360 agent, branded for this account. Links come from MSP360.</p>
+        <Button variant="outline" onClick={() => setRequesting(true)}>
+          <HammerIcon aria-hidden />
+          Request new builds
+        </Button>
+      </div>
+      {builds.isPending ? (
+        <LoadingRows />
+      ) : builds.isError ? (
+        <LoadError error={builds.error} onRetry={() => builds.refetch()} />
+      ) : (
+        <Card>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Agent</TableHead>
+                <TableHead>Version</TableHead>
+                <TableHead className="text-right">Download</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {builds.data.items.map((build) => (
+                <TableRow key={`${build.type}-${build.version}`}>
+                  <TableCell className="font-medium">{msp360BuildLabel(build.type)}</TableCell>
+                  <TableCell className="tabular-nums">{build.version}</TableCell>
+                  <TableCell className="text-right">
+                    {build.downloadUrl && /^https?:\/\//i.test(build.downloadUrl) ? (
+                      <Button asChild size="sm" variant="outline">
+                        <a href={build.downloadUrl} rel="noreferrer noopener" target="_blank">
+                          <DownloadIcon aria-hidden />
+                          Download
+                        </a>
+                      </Button>
+                    ) : (
+                      <span className="text-xs text-muted-foreground">Being built</span>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <FormDialog open={requesting} onOpenChange={setRequesting} title="Request new agent builds" description="MSP360 makes them in a while; their links appear here when ready.">
+        <RequestBuildsForm connectionId={connectionId} onDone={() => setRequesting(false)} />
+      </FormDialog>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+"use client";
+// MSP360 companies (the MSP's customers, as MSP360 groups users) and storage packages (what a destination costs).
+import { useState } from "react";
+import { PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { formatBytes, formatMoney } from "@/lib/format";
+import { useMsp360List, type Msp360CompanyDto, type Msp360PackageDto } from "@/lib/queries/msp360-admin";
+import { msp360Operations } from "@/lib/schemas/msp360-admin";
+import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
+
+const GB = 1024 ** 3;
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+function CompanyForm({ connectionId, company, onDone }: { connectionId: string; company: Msp360CompanyDto | null; onDone: () => void }) {
+  const limit = company?.storageLimitBytes != null ? Math.round((company.storageLimitBytes / GB) * 100) / 100 : undefined;
+  const create = useOperationForm(connectionId, msp360Operations.companyCreate, { operation: "company.create", name: "", storageLimitGb: undefined }, onDone);
+  const update = useOperationForm(connectionId, msp360Operations.companyUpdate, { operation: "company.update", id: company?.id ?? "", name: company?.name ?? "", storageLimitGb: limit }, onDone);
+  const { form, submit, formError, pending } = (company ? update : create) as typeof update;
+  const { errors } = form.formState;
+  return (
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormError message={formError} />
+      <FormField id="company-name" label="Name" error={errors.name?.message}>
+        <Input id="company-name" aria-invalid={!!errors.name} {...form.register("name")} />
+      </FormField>
+      <FormField id="company-limit" label="Storage limit (GB)" hint="Empty: no limit." error={errors.storageLimitGb?.message}>
+        <Input id="company-limit" type="number" min={0} step="any" inputMode="decimal" aria-invalid={!!errors.storageLimitGb} {...form.register("storageLimitGb", { setValueAs: blank })} />
+      </FormField>
+      <FormButtons onCancel={onDone} pending={pending} label={company ? "Save" : "Create company"} />
+    </form>
+  );
+}
+
+export function CompaniesTab({ connectionId }: { connectionId: string }) {
+  const companies = useMsp360List(connectionId, "companies");
+  const [editing, setEditing] = useState<Msp360CompanyDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Msp360CompanyDto | null>(null);
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">MSP360 groups users by company: one per customer, with an optional storage limit.</p>
+        <Button onClick={() => setEditing("new")}>
+          <PlusIcon aria-hidden />
+          Add company
+        </Button>
+      </div>
+      {companies.isPending ? (
+        <LoadingRows />
+      ) : companies.isError ? (
+        <LoadError error={companies.error} onRetry={() => companies.refetch()} />
+      ) : (
+        <Card>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Company</TableHead>
+                <TableHead>Storage limit</TableHead>
+                <TableHead className="hidden md:table-cell">Licenses from</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Change</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {companies.data.items.map((company) => (
+                <TableRow key={company.id}>
+                  <TableCell className="font-medium">{company.name}</TableCell>
+                  <TableCell>{company.storageLimitBytes === null ? <span className="text-muted-foreground">No limit</span> : formatBytes(company.storageLimitBytes)}</TableCell>
+                  <TableCell className="hidden md:table-cell">{company.licenseSettings}</TableCell>
+                  <TableCell className="text-right whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(company)} aria-label={`Edit ${company.name}`}>
+                      <PencilIcon aria-hidden />
+                    </Button>
+                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(company)} aria-label={`Delete ${company.name}`}>
+                      <Trash2Icon aria-hidden />
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <FormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing === "new" ? "Add a company" : `Edit ${editing?.name ?? "company"}`}>
+        {editing ? <CompanyForm connectionId={connectionId} company={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      </FormDialog>
+      {deleting ? (
+        <ConfirmOperation
+          connectionId={connectionId}
+          open
+          onOpenChange={(open) => !open && setDeleting(null)}
+          title={`Delete ${deleting.name}?`}
+          consequence="The company goes from MSP360. Its users stay, without a company; their backups are not touched."
+          confirmName={deleting.name}
+          operation={{ operation: "company.delete", id: deleting.id }}
+          label="Delete company"
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function PackageForm({ connectionId, item, onDone }: { connectionId: string; item: Msp360PackageDto | null; onDone: () => void }) {
+  const create = useOperationForm(connectionId, msp360Operations.packageCreate, { operation: "package.create", name: "", description: "", costPerMonth: 0, storageLimitGb: 100 }, onDone);
+  const update = useOperationForm(
+    connectionId,
+    msp360Operations.packageUpdate,
+    { operation: "package.update", id: item?.id ?? 0, name: item?.name ?? "", description: item?.description ?? "", costPerMonth: item?.costPerMonth ?? 0, storageLimitGb: item?.storageLimitGb ?? 0, enabled: item?.enabled ?? true },
+    onDone,
+  );
+  const { form, submit, formError, pending } = (item ? update : create) as typeof update;
+  const { errors } = form.formState;
+  return (
+    <form className="grid gap-4" onSubmit={submit} noValidate>
+      <FormError message={formError} />
+      <FormField id="package-name" label="Name" error={errors.name?.message}>
+        <Input id="package-name" aria-invalid={!!errors.name} {...form.register("name")} />
+      </FormField>
+      <FormField id="package-description" label="Description" error={errors.description?.message}>
+        <Input id="package-description" {...form.register("description", { setValueAs: blank })} />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="package-cost" label="Cost per month" error={errors.costPerMonth?.message}>
+          <Input id="package-cost" type="number" min={0} step="any" aria-invalid={!!errors.costPerMonth} {...form.register("costPerMonth")} />
+        </FormField>
+        <FormField id="package-limit" label="Storage limit (GB)" error={errors.storageLimitGb?.message}>
+          <Input id="package-limit" type="number" min={0} step="any" aria-invalid={!!errors.storageLimitGb} {...form.register("storageLimitGb")} />
+        </FormField>
+      </div>
+      {item ? (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" className="size-4" {...form.register("enabled")} />
+          Enabled: can be chosen for new destinations
+        </label>
+      ) : null}
+      <FormButtons onCancel={onDone} pending={pending} label={item ? "Save" : "Create package"} />
+    </form>
+  );
+}
+
+export function PackagesTab({ connectionId }: { connectionId: string }) {
+  const packages = useMsp360List(connectionId, "packages");
+  const [editing, setEditing] = useState<Msp360PackageDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Msp360PackageDto | null>(null);
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground">Storage packages set what a user&apos;s destination may hold and what it costs per month.</p>
+        <Button onClick={() => setEditing("new")}>
+          <PlusIcon aria-hidden />
+          Add package
+        </Button>
+      </div>
+      {packages.isPending ? (
+        <LoadingRows />
+      ) : packages.isError ? (
+        <LoadError error={packages.error} onRetry={() => packages.refetch()} />
+      ) : (
+        <Card>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Package</TableHead>
+                <TableHead className="text-right">Limit</TableHead>
+                <TableHead className="text-right">Per month</TableHead>
+                <TableHead>State</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Change</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {packages.data.items.map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell>
+                    <div className="font-medium">{item.name}</div>
+                    {item.description ? <div className="text-xs text-muted-foreground">{item.description}</div> : null}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{item.storageLimitGb} GB</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(item.costPerMonth)}</TableCell>
+                  <TableCell>{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
+                  <TableCell className="text-right whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(item)} aria-label={`Edit ${item.name}`}>
+                      <PencilIcon aria-hidden />
+                    </Button>
+                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(item)} aria-label={`Delete ${item.name}`}>
+                      <Trash2Icon aria-hidden />
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      )}
+      <FormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing === "new" ? "Add a storage package" : `Edit ${editing?.name ?? "package"}`}>
+        {editing ? <PackageForm connectionId={connectionId} item={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      </FormDialog>
+      {deleting ? (
+        <ConfirmOperation
+          connectionId={connectionId}
+          open
+          onOpenChange={(open) => !open && setDeleting(null)}
+          title={`Delete ${deleting.name}?`}
+          consequence="The package goes from MSP360; MSP360 refuses while a destination still uses it."
+          confirmName={deleting.name}
+          operation={{ operation: "package.delete", id: deleting.id }}
+          label="Delete package"
+        />
+      ) : null}
+    </div>
+  );
+}
