@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { db, type Db } from "@/lib/db/client";
 import type { KnownEndpoint, VendorSnapshot } from "@/lib/vendors/contract";
 import { endpointStatus, type Status } from "@/lib/vendors/status";
-import { configurationStatus } from "./status";
+import { monitoringSettings } from "@/lib/services/monitoring-settings";
+import { configurationStatus, parseScheduleRule } from "./status";
 
 const CHUNK = 500;
 
@@ -150,6 +151,8 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
       scheduleKind: c.schedule.kind,
       scheduleDescription: c.schedule.description,
       expectedIntervalMinutes: c.schedule.expectedIntervalMinutes,
+      // { kind: "none" } when the vendor states no rule (a JSON null would need each client's own marker).
+      scheduleRule: json(c.schedule.rule ?? { kind: "none" }),
       nextRunAt: c.nextRunAt ?? null,
       lastRunAt: c.lastRunAt ?? null,
       ...(c.lastSuccessAt ? { lastSuccessAt: c.lastSuccessAt } : {}),
@@ -239,9 +242,10 @@ export async function knownEndpoints(connectionId: string): Promise<ReadonlyMap<
   return new Map(rows.map((row) => [row.vendorId, row]));
 }
 
-/** Missed detection and the endpoint roll-up, over the connection's current (not removed) rows. */
+/** Missed and overdue detection and the endpoint roll-up, over the connection's current (not removed) rows. */
 export async function recomputeStatuses(connectionId: string, now = new Date()): Promise<void> {
   const client = db();
+  const settings = await monitoringSettings();
   // A backup that completed with warnings still made a restore point; restores and cleanups are not backups.
   const successes = await client.run.groupBy({
     by: ["configurationId"],
@@ -249,6 +253,13 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
     _max: { startedAt: true },
   });
   const lastSuccessFromHistory = new Map(successes.map((s) => [s.configurationId!, s._max.startedAt]));
+  // The latest start of any backup, from history: a run that started on time is not missed, whatever its result.
+  const starts = await client.run.groupBy({
+    by: ["configurationId"],
+    where: { connectionId, type: { in: ["backup", "other"] }, configurationId: { not: null } },
+    _max: { startedAt: true },
+  });
+  const lastStartFromHistory = new Map(starts.map((s) => [s.configurationId!, s._max.startedAt]));
 
   const endpoints = await client.endpoint.findMany({
     where: { connectionId, removedAt: null },
@@ -256,7 +267,19 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
   });
   const configs = await client.backupConfiguration.findMany({
     where: { connectionId, removedAt: null },
-    select: { id: true, endpointId: true, enabled: true, lastStatus: true, status: true, expectedIntervalMinutes: true, lastSuccessAt: true, lastRunAt: true, firstSeenAt: true, missedSince: true },
+    select: {
+      id: true,
+      endpointId: true,
+      enabled: true,
+      lastStatus: true,
+      status: true,
+      expectedIntervalMinutes: true,
+      scheduleRule: true,
+      lastSuccessAt: true,
+      lastRunAt: true,
+      firstSeenAt: true,
+      missedSince: true,
+    },
   });
   const endpointById = new Map(endpoints.map((e) => [e.id, e]));
   const statusesByEndpoint = new Map<string, Status[]>();
@@ -268,8 +291,15 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
     if (!endpoint) continue;
     const history = lastSuccessFromHistory.get(config.id) ?? null;
     const lastSuccessAt = [config.lastSuccessAt, history].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-    const status = configurationStatus({ ...config, lastStatus: config.lastStatus as Status, lastSuccessAt }, endpoint, now);
-    const missedSince = status === "missed" ? (config.missedSince ?? now) : null;
+    const lastStartAt = [config.lastRunAt, lastStartFromHistory.get(config.id) ?? null].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const { status, missedAt } = configurationStatus(
+      { ...config, lastStatus: config.lastStatus as Status, rule: parseScheduleRule(config.scheduleRule), lastSuccessAt, lastRunAt: lastStartAt },
+      endpoint,
+      now,
+      settings,
+    );
+    // Since the first run in a row that was missed: a later missed run does not move it.
+    const missedSince = status === "missed" ? (config.missedSince ?? missedAt ?? now) : null;
     if (status !== config.status || lastSuccessAt?.getTime() !== config.lastSuccessAt?.getTime() || missedSince?.getTime() !== config.missedSince?.getTime()) {
       updates.push((tx) => tx.backupConfiguration.update({ where: { id: config.id }, data: { status, lastSuccessAt, missedSince } }));
     }
