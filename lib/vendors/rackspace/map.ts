@@ -770,6 +770,28 @@ export function toSnapshotRun(activity: RackspaceActivityInfo): SnapshotRun | nu
   };
 }
 
+/**
+ * A backup the service still keeps (GET backup/completed/{id}), as history for the first sync: it completed,
+ * with errors when NumErrors says so. Only its completion time is known; it stands for start and end. Same
+ * vendor id as the activity's item for it, so the two never make two runs.
+ */
+export function completedBackupToRun(backup: RackspaceCompletedBackupInfo): SnapshotRun | null {
+  if (!backup.completedAt) return null;
+  const withErrors = backup.errorCount > 0;
+  return {
+    vendorId: runVendorId({ type: "Backup", id: backup.id }),
+    endpointVendorId: String(backup.agentId),
+    configurationVendorId: String(backup.configurationId),
+    type: "backup",
+    status: withErrors ? "warning" : "success",
+    startedAt: backup.completedAt,
+    endedAt: backup.completedAt,
+    errorCount: backup.errorCount,
+    message: `Backup of ${backup.configurationName}: ${withErrors ? `completed with ${backup.errorCount} errors` : "completed"}`,
+    raw: backup.raw,
+  };
+}
+
 /** "YYYY-MM" of the given time, in UTC. */
 export function usagePeriod(at: Date): string {
   return at.toISOString().slice(0, 7);
