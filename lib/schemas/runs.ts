@@ -1,5 +1,6 @@
 // Runs (backups, restores, cleanups), the success grid, and a vendor's report of one run.
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/time-zone";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { RUN_TYPES, statusSchema } from "@/lib/vendors/status";
 import { dateRangeSchema, isoDate, listQuerySchema, pageOf, refSchema } from "./listing";
@@ -42,17 +43,7 @@ export const runDetailSchema = runSchema.extend({ connection: refSchema, raw: z.
 export type RunDetailDto = z.infer<typeof runDetailSchema>;
 
 /** A valid IANA time zone name ("Europe/Berlin"). */
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Not a known time zone (use an IANA name such as Europe/Berlin)");
+export const timeZoneSchema = z.string().max(64).refine(isValidTimeZone, "Not a known time zone (use an IANA name such as Europe/Berlin)");
 
 export const runGridQuerySchema = listQuerySchema.extend({
   /** Number of days up to and including `to` (default today). */

@@ -4,6 +4,7 @@
 // frequent plans (every N minutes or hours) are a fixed step from a known occurrence, in absolute time.
 import { Cron } from "croner";
 import { findIana } from "windows-iana";
+import { isValidTimeZone } from "@/lib/time-zone";
 
 export type ScheduleRule =
   /** "30 2 * * *" in "Europe/Berlin": minute hour day-of-month month day-of-week, as croner reads it. */
@@ -21,15 +22,6 @@ export function ianaTimeZone(name: string | null | undefined): string | null {
   if (isValidTimeZone(trimmed)) return trimmed;
   const [iana] = findIana(trimmed) ?? [];
   return iana && isValidTimeZone(iana) ? iana : null;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function cronOf(rule: Extract<ScheduleRule, { kind: "calendar" }>): Cron {
