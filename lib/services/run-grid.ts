@@ -68,6 +68,8 @@ export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; stat
     return i;
   };
   const starts = runs.map((r) => r.startedAt.getTime()).sort((a, b) => a - b);
+  /** Per day: runs due while the app was watching (judged now or later). */
+  const watched = new Array<number>(dayCount).fill(0);
 
   for (const run of runs) {
     const day = dayOf(run.startedAt.getTime());
@@ -91,7 +93,9 @@ export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; stat
       if (day < 0) continue;
       const cell = cells[day]!;
       cell.expected++;
-      if (t + graceMs > now.getTime() || t < plan.firstSeenAt.getTime()) continue;
+      if (t < plan.firstSeenAt.getTime()) continue;
+      watched[day]!++;
+      if (t + graceMs > now.getTime()) continue;
       const windowEnd = Math.min((due[i + 1]?.getTime() ?? t + (interval ?? 1440) * 60_000) - graceMs, now.getTime());
       const started = starts.some((s) => s >= t - graceMs && s < Math.max(windowEnd, t + graceMs));
       if (!started) {
@@ -103,7 +107,8 @@ export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; stat
 
   for (let day = 0; day < dayCount; day++) {
     const cell = cells[day]!;
-    if (cell.runs === 0 && cell.missed === 0) cell.status = bounds[day]!.getTime() < plan.firstSeenAt.getTime() ? "not-monitored" : "not-scheduled";
+    // A day that began before the app watched is "not monitored yet", unless a run due after that is still to come.
+    if (cell.runs === 0 && cell.missed === 0) cell.status = bounds[day]!.getTime() < plan.firstSeenAt.getTime() && watched[day] === 0 ? "not-monitored" : "not-scheduled";
   }
   return cells;
 }

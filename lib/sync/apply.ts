@@ -123,7 +123,7 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
     fingerprint: e.fingerprint,
     removedAt: null,
   });
-  for (const batch of chunks(endpointPlan.creates)) await client.endpoint.createMany({ data: batch.map((e) => ({ ...base, vendorId: e.vendorId, ...endpointData(e) })) });
+  for (const batch of chunks(endpointPlan.creates)) await client.endpoint.createMany({ data: batch.map((e) => ({ ...base, vendorId: e.vendorId, firstSeenAt: now, ...endpointData(e) })) });
   await runUpdates(endpointPlan.updates.map(({ id, record }) => (tx: Tx) => tx.endpoint.update({ where: { id }, data: endpointData(record) })));
   for (const batch of chunks(endpointPlan.removed)) await client.endpoint.updateMany({ where: { id: { in: batch } }, data: { removedAt: now } });
   changed += endpointPlan.creates.length + endpointPlan.updates.length + endpointPlan.removed.length;
@@ -169,7 +169,8 @@ export async function applySnapshot(connection: { id: string; vendor: string }, 
       data: batch.map((c) => {
         // A result the vendor does not state: "unknown" when the plan did run, "never ran" when it did not.
         const lastStatus = c.lastStatus ?? (c.lastRunAt ? "unknown" : "never-ran");
-        return { ...base, vendorId: c.vendorId, status: lastStatus, lastStatus, ...configData(c) };
+        // First seen at the sync's own time (not the database's), so that a replayed or simulated clock agrees.
+        return { ...base, vendorId: c.vendorId, status: lastStatus, lastStatus, firstSeenAt: now, ...configData(c) };
       }),
     });
   }
