@@ -18,7 +18,7 @@ import { ListEmpty } from "@/components/common/list-empty";
 import { LoadError } from "@/components/common/query-state";
 import { SearchInput } from "@/components/common/search-input";
 import { StaleMark, useStaleConnections } from "@/components/common/stale";
-import { StatusBadge, statusStyle } from "@/components/common/status-badge";
+import { statusStyle } from "@/components/common/status-badge";
 import { splitList, useClampPage, useUrlState } from "@/components/common/use-url-state";
 import { TimeZoneDialog } from "@/components/shell/time-zone-dialog";
 import { useTimeZone } from "@/lib/queries/me";
@@ -87,6 +87,18 @@ function Cell({ cell, day, row, by, timeZone }: { cell: GridCell; day: string; r
     >
       <Icon className={cn("size-3.5", (cell.status === "not-scheduled" || cell.status === "not-monitored") && "size-3 opacity-70")} aria-hidden />
     </Link>
+  );
+}
+
+/** The row's current status as an icon in its colour, named for screen readers and on hover. */
+function RowStatus({ status }: { status: string }) {
+  const style = statusStyle(status);
+  const Icon = style.icon;
+  return (
+    <span className={cn("shrink-0", style.text)} title={`Now: ${style.label}`}>
+      <Icon className="size-4" aria-hidden />
+      <span className="sr-only">Now: {style.label}. </span>
+    </span>
   );
 }
 
@@ -262,8 +274,9 @@ export function RunGrid() {
                     <tr key={row.id} className="group">
                       <th scope="row" className="sticky left-0 z-10 border-b bg-card px-3 py-1 text-left font-normal group-hover:bg-muted">
                         <div className="flex min-w-0 items-center gap-2">
+                          <RowStatus status={row.status} />
                           <div className="min-w-0 flex-1">
-                            <Link href={by === "plan" ? `/plans/${row.id}` : `/agents/${row.id}`} prefetch={false} className="block truncate text-sm font-medium hover:underline">
+                            <Link href={by === "plan" ? `/plans/${row.id}` : `/agents/${row.id}`} prefetch={false} title={row.schedule ? `${row.name} · ${row.schedule}` : row.name} className="block truncate text-sm font-medium hover:underline">
                               {row.name}
                             </Link>
                             <span className="block truncate text-xs text-muted-foreground" title={row.schedule ?? undefined}>
@@ -271,7 +284,6 @@ export function RunGrid() {
                             </span>
                           </div>
                           <StaleMark info={stale.forConnection(row.connectionId)} />
-                          {row.status !== "success" && row.status !== "disabled" ? <StatusBadge status={row.status} className="hidden shrink-0 px-1.5 text-[10px] xl:inline-flex" /> : null}
                           <VendorBadge vendor={row.vendor as Vendor} className="shrink-0 px-1.5 text-[10px]" />
                         </div>
                       </th>
