@@ -1,6 +1,7 @@
 "use client";
 import { UrlPagination } from "@/components/common/url-pagination";
-import { format } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { addDays, format } from "date-fns";
 import { ActivityIcon } from "lucide-react";
 import { Input } from "@/components/ui/input";
 import { ConnectionFilter, CustomerFilter, FieldLabel, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
@@ -9,6 +10,7 @@ import { SearchInput } from "@/components/common/search-input";
 import { useListPage } from "@/components/common/use-list-page";
 import { splitList } from "@/components/common/use-url-state";
 import { localDayBounds } from "@/lib/format";
+import { isValidTimeZone } from "@/lib/time-zone";
 import { useConfiguration } from "@/lib/queries/configurations";
 import { useEndpoint } from "@/lib/queries/endpoints";
 import { useRuns } from "@/lib/queries/runs";
@@ -17,12 +19,19 @@ import { RUN_TYPE_LABELS, RunsTable } from "./runs-table";
 
 const RUN_STATUSES = ["failed", "warning", "missed", "running", "success"] as const;
 const SORTS = ["startedAt", "status", "bytes", "durationSeconds"] as const;
-const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "type", "from", "to", "day", "endpointId", "configurationId"] as const;
+const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "type", "from", "to", "day", "tz", "endpointId", "configurationId"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The API's from/to: a grid day is a UTC day; the date inputs are the user's local days. */
+/** A grid day in its time zone (`tz`, default UTC) as instants. */
+function zonedDay(day: string, tz: string | undefined): { from: string; to: string } {
+  const zone = tz && isValidTimeZone(tz) ? tz : "UTC";
+  const start = new TZDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), zone);
+  return { from: new Date(start.getTime()).toISOString(), to: new Date(addDays(start, 1).getTime() - 1).toISOString() };
+}
+
+/** The API's from/to: a grid day is a day in the grid's time zone; the date inputs are the user's local days. */
 function range(filters: Record<string, string>): { from?: string; to?: string } {
-  if (DAY.test(filters.day ?? "")) return { from: `${filters.day}T00:00:00.000Z`, to: `${filters.day}T23:59:59.999Z` };
+  if (DAY.test(filters.day ?? "")) return zonedDay(filters.day!, filters.tz);
   return { from: localDayBounds(filters.from ?? "")?.from, to: localDayBounds(filters.to ?? "")?.to };
 }
 
@@ -33,7 +42,7 @@ export function RunsList() {
       sorts: SORTS,
       defaultSort: "startedAt",
       defaultOrder: "desc",
-      toApi: ({ day, from, to, ...apiFilters }) => ({ ...apiFilters, ...range({ day, from, to }) }),
+      toApi: ({ day, tz, from, to, ...apiFilters }) => ({ ...apiFilters, ...range({ day, tz, from, to }) }),
     },
     useRuns,
   );
@@ -58,7 +67,7 @@ export function RunsList() {
           options={RUN_TYPES.map((t) => ({ value: t, label: RUN_TYPE_LABELS[t] ?? t }))}
         />
         {DAY.test(filters.day) ? (
-          <FilterChip label="Day (UTC)" value={format(new Date(`${filters.day}T12:00:00`), "EEE d MMM yyyy")} onRemove={() => url.set({ day: null })} />
+          <FilterChip label={`Day (${filters.tz || "UTC"})`} value={format(new Date(`${filters.day}T12:00:00`), "EEE d MMM yyyy")} onRemove={() => url.set({ day: null, tz: null })} />
         ) : (
           <>
             <FieldLabel label="From" htmlFor="f-from">

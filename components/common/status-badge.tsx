@@ -6,7 +6,10 @@ import {
   CircleDashedIcon,
   CircleXIcon,
   ClockAlertIcon,
+  CalendarX2Icon,
   CloudOffIcon,
+  EyeOffIcon,
+  MinusIcon,
   LoaderCircleIcon,
   TriangleAlertIcon,
   WifiOffIcon,
@@ -15,8 +18,11 @@ import {
 import { STATUS_LABELS, STATUSES, type Status } from "@/lib/vendors/status";
 import { cn } from "@/lib/utils";
 
-/** Every status the UI shows: the run/plan/endpoint statuses, plus "stale" for a connection whose data is old. */
-export type DisplayStatus = Status | "stale";
+/**
+ * Every status the UI shows: the run/plan/endpoint statuses, "stale" for a connection whose data is old, and
+ * two Activity-grid day states: "not-scheduled" (no run due, none ran) and "not-monitored" (before the app watched).
+ */
+export type DisplayStatus = Status | "stale" | "not-scheduled" | "not-monitored";
 
 interface StatusStyle {
   label: string;
@@ -110,6 +116,30 @@ export const STATUS_STYLES: Record<DisplayStatus, StatusStyle> = {
     badge: "bg-muted text-muted-foreground",
     fill: "bg-muted-foreground/30",
     onFill: "text-foreground/70",
+    text: "text-muted-foreground",
+  },
+  overdue: {
+    label: STATUS_LABELS.overdue,
+    icon: CalendarX2Icon,
+    badge: "bg-rose-700/15 text-rose-800 dark:text-rose-300",
+    fill: "bg-rose-800",
+    onFill: "text-white",
+    text: "text-rose-700 dark:text-rose-400",
+  },
+  "not-scheduled": {
+    label: "Not scheduled",
+    icon: MinusIcon,
+    badge: "bg-muted text-muted-foreground",
+    fill: "bg-muted/70",
+    onFill: "text-muted-foreground/70",
+    text: "text-muted-foreground",
+  },
+  "not-monitored": {
+    label: "Not monitored yet",
+    icon: EyeOffIcon,
+    badge: "bg-muted text-muted-foreground",
+    fill: "bg-[repeating-linear-gradient(135deg,var(--muted)_0_4px,transparent_4px_8px)] ring-1 ring-inset ring-border",
+    onFill: "text-muted-foreground",
     text: "text-muted-foreground",
   },
   stale: {

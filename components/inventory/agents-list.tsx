@@ -16,7 +16,7 @@ import { formatBytes } from "@/lib/format";
 import { useEndpoints, type EndpointDto } from "@/lib/queries/endpoints";
 import type { Vendor } from "@/lib/vendors/catalog";
 
-export const ENDPOINT_STATUSES = ["failed", "missed", "offline", "warning", "running", "never-ran", "success", "disabled"] as const;
+export const ENDPOINT_STATUSES = ["overdue", "failed", "missed", "offline", "warning", "running", "never-ran", "success", "disabled"] as const;
 // agentVersion is a sort the API offers; the version shares the OS column, which sorts by OS.
 const SORTS = ["name", "status", "lastSuccessAt", "storageBytes", "os", "agentVersion"] as const;
 const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status"] as const;

@@ -16,7 +16,7 @@ import { useEndpoint } from "@/lib/queries/endpoints";
 import type { Vendor } from "@/lib/vendors/catalog";
 import { Enabled, LastResult, NextRun, PlanStatus } from "./plan-cells";
 
-export const PLAN_STATUSES = ["failed", "missed", "warning", "running", "never-ran", "success", "disabled"] as const;
+export const PLAN_STATUSES = ["overdue", "failed", "missed", "warning", "running", "never-ran", "success", "disabled"] as const;
 const SORTS = ["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"] as const;
 const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId"] as const;
 

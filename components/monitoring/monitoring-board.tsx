@@ -26,6 +26,7 @@ import { cn } from "@/lib/utils";
 
 const TILES: { status: DisplayStatus; count: (c: MonitoringDto["counts"]) => number; href: string | null; hint: string }[] = [
   { status: "stale", count: (c) => c.staleConnections, href: null, hint: "connection" },
+  { status: "overdue", count: (c) => c.overdue, href: "/plans?status=overdue", hint: "plan" },
   { status: "failed", count: (c) => c.failed, href: "/plans?status=failed", hint: "plan" },
   { status: "missed", count: (c) => c.missed, href: "/plans?status=missed", hint: "plan" },
   { status: "offline", count: (c) => c.offline, href: "/agents?status=offline", hint: "agent" },
@@ -42,6 +43,8 @@ function sinceLabel(item: MonitoringItem): string {
   switch (item.status) {
     case "missed":
       return "missed since";
+    case "overdue":
+      return "last good backup";
     case "offline":
       return "last seen";
     case "stale":
@@ -206,7 +209,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
       <StaleBanner />
       {query.error && !data ? <LoadError error={query.error} onRetry={() => query.refetch()} /> : null}
 
-      <section aria-label="Counts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <section aria-label="Counts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {TILES.map((tile) => (
           <CountTile key={tile.status} status={tile.status} value={data ? tile.count(data.counts) : undefined} href={kiosk ? null : tile.href} hint={tile.hint} kiosk={kiosk} />
         ))}
@@ -247,7 +250,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
                 <CircleCheckIcon className={cn("text-success", kiosk ? "size-20" : "size-12")} aria-hidden />
                 <p className={cn("font-semibold", kiosk ? "text-3xl" : "text-lg")}>All clear</p>
                 <p className="max-w-md text-sm text-muted-foreground">
-                  No failed, missed or offline backups{filtered ? " for these filters" : ""}, and every connection is syncing. This view refreshes on its own.
+                  No overdue, failed, missed or offline backups{filtered ? " for these filters" : ""}, and every connection is syncing. This view refreshes on its own.
                 </p>
               </div>
             </CardContent>
@@ -271,7 +274,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
                   <th scope="col" className="px-4 py-2 text-left font-medium">
                     Customer
                   </th>
-                  {(["failed", "missed", "offline", "warning"] as const).map((s) => {
+                  {(["overdue", "failed", "missed", "offline", "warning"] as const).map((s) => {
                     const st = statusStyle(s);
                     const Icon = st.icon;
                     return (
@@ -295,7 +298,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
                         </button>
                       )}
                     </th>
-                    {(["failed", "missed", "offline", "warning"] as const).map((s) => (
+                    {(["overdue", "failed", "missed", "offline", "warning"] as const).map((s) => (
                       <td key={s} className={cn("w-10 px-1.5 py-1.5 text-right tabular-nums last:w-12 last:pr-4", row[s] > 0 ? cn("font-semibold", statusStyle(s).text) : "text-muted-foreground/50")}>
                         {row[s]}
                       </td>

@@ -46,7 +46,7 @@ import {
 import type { Role } from "@/lib/schemas/roles";
 import { runDetailSchema, runGridQuerySchema, runGridSchema, runListQuerySchema, runPageSchema, runReportSchema } from "@/lib/schemas/runs";
 import { connectionTestSchema, syncStartedSchema, syncStatusSchema } from "@/lib/schemas/sync";
-import { demoStatusSchema, healthSchema, meSchema } from "@/lib/schemas/system";
+import { demoStatusSchema, healthSchema, meSchema, monitoringSettingsSchema, updateMeSchema, updateMonitoringSettingsSchema } from "@/lib/schemas/system";
 import { usageQuerySchema, usageReportSchema, usageTrendQuerySchema, usageTrendSchema } from "@/lib/schemas/usage";
 import { createUserInputSchema, setupInputSchema, updateUserInputSchema, userSchema } from "@/lib/schemas/users";
 import { vendorSchema } from "@/lib/vendors/catalog";
@@ -99,6 +99,22 @@ export const API = {
     errors: { 409: "Setup is already done" },
   }),
   me: route({ method: "GET", path: "/api/v1/me", role: "viewer", summary: "The signed-in user", response: meSchema }),
+  updateMe: route({ method: "PATCH", path: "/api/v1/me", role: "viewer", summary: "Change your own preferences (the time zone the Activity grid's days are in)", body: updateMeSchema, response: meSchema }),
+  getMonitoringSettings: route({
+    method: "GET",
+    path: "/api/v1/settings/monitoring",
+    role: "viewer",
+    summary: "When a scheduled run counts as missed (grace) and a plan as overdue (window without a good backup)",
+    response: monitoringSettingsSchema,
+  }),
+  updateMonitoringSettings: route({
+    method: "PUT",
+    path: "/api/v1/settings/monitoring",
+    role: "admin",
+    summary: "Change the missed-run grace and the overdue window; statuses follow at each connection's next sync",
+    body: updateMonitoringSettingsSchema,
+    response: monitoringSettingsSchema,
+  }),
 
   listConnections: route({ method: "GET", path: "/api/v1/connections", role: "viewer", summary: "List vendor connections (never their secrets)", response: z.array(connectionSchema) }),
   createConnection: route({

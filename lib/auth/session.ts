@@ -12,6 +12,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
+  /** IANA zone the user reads days in; null: the browser's. */
+  timeZone: string | null;
 }
 
 /**

@@ -23,8 +23,9 @@ export function useRuns(params: QueryParams) {
   });
 }
 
-export function useRunGrid(params: QueryParams) {
+export function useRunGrid(params: QueryParams, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: runKeys.grid(params),
     queryFn: ({ signal }) => callApi(API.runGrid, { query: params, signal }),
     placeholderData: keepPreviousData,

@@ -25,7 +25,8 @@ export const attentionItemSchema = z.object({
 });
 export type AttentionItem = z.infer<typeof attentionItemSchema>;
 
-const problemCounts = { failed: z.number().int(), missed: z.number().int(), warning: z.number().int(), offline: z.number().int() };
+/** overdue: no good backup within the plan's window; missed: a scheduled run did not start within its grace. */
+const problemCounts = { overdue: z.number().int(), failed: z.number().int(), missed: z.number().int(), warning: z.number().int(), offline: z.number().int() };
 
 export const monitoringSchema = z.object({
   counts: z.object({

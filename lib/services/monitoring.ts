@@ -1,5 +1,5 @@
-// What needs attention now, across vendors: stale connections, failed and missed backups, offline endpoints,
-// warnings, most severe first, with counts per customer. Counting is done in the database and only the top
+// What needs attention now, across vendors: stale connections, overdue plans (no good backup within their window),
+// failed backups, missed runs, offline endpoints, warnings, most severe first, with counts per customer. Counting is done in the database and only the top
 // items are loaded, so a fleet with thousands of problems answers as fast as a healthy one.
 import "server-only";
 import { db } from "@/lib/db/client";
@@ -9,7 +9,7 @@ import { asVendor, iso } from "./listing";
 import { connectionHealth } from "./connection-health";
 import { customerRef, customerRefSelect, customerRefsOf, customerWhere } from "./customer-groups";
 
-const CONFIGURATION_PROBLEMS = ["failed", "missed", "warning"] as const;
+const CONFIGURATION_PROBLEMS = ["overdue", "failed", "missed", "warning"] as const;
 
 export async function monitoringOverview(query: MonitoringQuery): Promise<MonitoringDto> {
   const client = db();
@@ -44,7 +44,8 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     missedSince: true,
     endpoint: { select: { id: true, name: true, customer: customerRefSelect } },
   } as const;
-  const [failed, missed, warning, offline] = await Promise.all([
+  const [overdue, failed, missed, warning, offline] = await Promise.all([
+    client.backupConfiguration.findMany({ where: { ...configurationScope, status: "overdue" }, select, orderBy: { lastSuccessAt: "asc" }, take: query.limit }),
     client.backupConfiguration.findMany({ where: { ...configurationScope, status: "failed" }, select, orderBy: { lastRunAt: "desc" }, take: query.limit }),
     client.backupConfiguration.findMany({ where: { ...configurationScope, status: "missed" }, select, orderBy: { missedSince: "asc" }, take: query.limit }),
     client.backupConfiguration.findMany({ where: { ...configurationScope, status: "warning" }, select, orderBy: { lastRunAt: "desc" }, take: query.limit }),
@@ -55,7 +56,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
       take: query.limit,
     }),
   ]);
-  const ordered = [...failed, ...missed].slice(0, query.limit);
+  const ordered = [...overdue, ...failed, ...missed].slice(0, query.limit);
   const messages = new Map(
     (
       await client.run.findMany({
@@ -75,10 +76,10 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     vendor: asVendor(c.vendor),
     customer: customerRef(c.endpoint.customer),
     endpoint: { id: c.endpoint.id, name: c.endpoint.name },
-    detail: c.status === "missed" ? `No successful run since ${c.lastSuccessAt ? c.lastSuccessAt.toISOString() : "it was first seen"}` : (messages.get(c.id) ?? null),
-    since: iso(c.status === "missed" ? c.missedSince : c.lastRunAt),
+    detail: configurationDetail(c, messages.get(c.id) ?? null),
+    since: iso(c.status === "missed" ? c.missedSince : c.status === "overdue" ? (c.lastSuccessAt ?? null) : c.lastRunAt),
   });
-  items.push(...failed.map(configurationItem), ...missed.map(configurationItem));
+  items.push(...overdue.map(configurationItem), ...failed.map(configurationItem), ...missed.map(configurationItem));
   items.push(
     ...offline.map((e) => ({
       kind: "endpoint" as const,
@@ -97,22 +98,23 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
   items.sort((a, b) => b.severity - a.severity);
 
   const count = (status: string) => configurationCounts.find((c) => c.status === status)?._count._all ?? 0;
-  const perCustomer = new Map<string, { failed: number; missed: number; warning: number; offline: number }>();
-  const entry = (id: string) => perCustomer.get(id) ?? perCustomer.set(id, { failed: 0, missed: 0, warning: 0, offline: 0 }).get(id)!;
+  const perCustomer = new Map<string, { overdue: number; failed: number; missed: number; warning: number; offline: number }>();
+  const entry = (id: string) => perCustomer.get(id) ?? perCustomer.set(id, { overdue: 0, failed: 0, missed: 0, warning: 0, offline: 0 }).get(id)!;
   // Counted per vendor customer, added up per customer of the MSP.
   const refs = await customerRefsOf([...configurationsByCustomer, ...offlineByCustomer].map((row) => row.customerId));
   const names = new Map([...refs.values()].map((ref) => [ref.id, ref.name]));
   const mspId = (vendorCustomerId: string) => refs.get(vendorCustomerId)?.id ?? vendorCustomerId;
-  for (const row of configurationsByCustomer) if (row.customerId) entry(mspId(row.customerId))[row.status as "failed" | "missed" | "warning"] += row._count._all;
+  for (const row of configurationsByCustomer) if (row.customerId) entry(mspId(row.customerId))[row.status as (typeof CONFIGURATION_PROBLEMS)[number]] += row._count._all;
   for (const row of offlineByCustomer) if (row.customerId) entry(mspId(row.customerId)).offline += row._count._all;
   const worst = [...perCustomer.entries()]
-    .sort(([, a], [, b]) => b.failed + b.missed - (a.failed + a.missed) || b.offline - a.offline || b.warning - a.warning)
+    .sort(([, a], [, b]) => b.overdue + b.failed + b.missed - (a.overdue + a.failed + a.missed) || b.offline - a.offline || b.warning - a.warning)
     .slice(0, 100);
   const customers = worst.map(([id, counts]) => ({ customer: { id, name: names.get(id) ?? "Unknown" }, ...counts }));
 
   const staleConnections = items.filter((i) => i.kind === "connection").length;
   return {
     counts: {
+      overdue: count("overdue"),
       failed: count("failed"),
       missed: count("missed"),
       warning: count("warning"),
@@ -121,7 +123,15 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
       endpointsByStatus: Object.fromEntries(endpointCounts.map((c) => [c.status, c._count._all])),
     },
     items: items.slice(0, query.limit),
-    totalItems: count("failed") + count("missed") + count("warning") + offlineCount + staleConnections,
+    totalItems: count("overdue") + count("failed") + count("missed") + count("warning") + offlineCount + staleConnections,
     customers,
   };
+}
+
+/** Why a plan is listed, in words: overdue and missed say since when; failures and warnings give the run's message. */
+function configurationDetail(c: { status: string; lastSuccessAt: Date | null; missedSince: Date | null }, message: string | null): string | null {
+  const lastGood = c.lastSuccessAt ? `the last good backup was ${c.lastSuccessAt.toISOString()}` : "no good backup since it was first seen";
+  if (c.status === "overdue") return `No good backup within its window: ${lastGood}${message ? `; last run: ${message}` : ""}`;
+  if (c.status === "missed") return `A scheduled run did not start${c.missedSince ? ` (due ${c.missedSince.toISOString()})` : ""}; ${lastGood}`;
+  return message;
 }

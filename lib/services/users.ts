@@ -173,6 +173,12 @@ export async function findActiveUser(id: string, sessionVersion: number, session
   if (!session || session.userId !== id || session.expiresAt.getTime() <= Date.now()) return null;
   const { user } = session;
   if (user.disabled || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) as Role };
+  return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) as Role, timeZone: user.timeZone ?? null };
 }
 
+
+/** The signed-in user's own time zone (IANA name, already validated), or null for the browser's. */
+export async function setOwnTimeZone(userId: string, timeZone: string | null) {
+  const user = await db().user.update({ where: { id: userId }, data: { timeZone } });
+  return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) as Role, timeZone: user.timeZone ?? null };
+}

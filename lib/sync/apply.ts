@@ -7,7 +7,8 @@ import { db, type Db } from "@/lib/db/client";
 import type { KnownEndpoint, VendorSnapshot } from "@/lib/vendors/contract";
 import { endpointStatus, type Status } from "@/lib/vendors/status";
 import { assignNewVendorCustomers, followVendorName } from "@/lib/services/customer-groups";
-import { configurationStatus } from "./status";
+import { monitoringSettings } from "@/lib/services/monitoring-settings";
+import { configurationStatus, parseScheduleRule } from "./status";
 
 const CHUNK = 500;
 
@@ -154,6 +155,8 @@ export async function applySnapshot(connection: { id: string; vendor: string; is
       scheduleKind: c.schedule.kind,
       scheduleDescription: c.schedule.description,
       expectedIntervalMinutes: c.schedule.expectedIntervalMinutes,
+      // { kind: "none" } when the vendor states no rule (a JSON null would need each client's own marker).
+      scheduleRule: json(c.schedule.rule ?? { kind: "none" }),
       nextRunAt: c.nextRunAt ?? null,
       lastRunAt: c.lastRunAt ?? null,
       ...(c.lastSuccessAt ? { lastSuccessAt: c.lastSuccessAt } : {}),
@@ -170,8 +173,8 @@ export async function applySnapshot(connection: { id: string; vendor: string; is
       data: batch.map((c) => {
         // A result the vendor does not state: "unknown" when the plan did run, "never ran" when it did not.
         const lastStatus = c.lastStatus ?? (c.lastRunAt ? "unknown" : "never-ran");
-        // First seen "as of" the sync, so a replayed past counts expected runs from then.
-        return { ...base, vendorId: c.vendorId, firstSeenAt: now, status: lastStatus, lastStatus, ...configData(c) };
+        // First seen at the sync's own time (not the database's), so that a replayed or simulated clock agrees.
+        return { ...base, vendorId: c.vendorId, status: lastStatus, lastStatus, firstSeenAt: now, ...configData(c) };
       }),
     });
   }
@@ -244,9 +247,10 @@ export async function knownEndpoints(connectionId: string): Promise<ReadonlyMap<
   return new Map(rows.map((row) => [row.vendorId, row]));
 }
 
-/** Missed detection and the endpoint roll-up, over the connection's current (not removed) rows. */
+/** Missed and overdue detection and the endpoint roll-up, over the connection's current (not removed) rows. */
 export async function recomputeStatuses(connectionId: string, now = new Date()): Promise<void> {
   const client = db();
+  const settings = await monitoringSettings();
   // A backup that completed with warnings still made a restore point; restores and cleanups are not backups.
   const successes = await client.run.groupBy({
     by: ["configurationId"],
@@ -254,6 +258,13 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
     _max: { startedAt: true },
   });
   const lastSuccessFromHistory = new Map(successes.map((s) => [s.configurationId!, s._max.startedAt]));
+  // The latest start of any backup, from history: a run that started on time is not missed, whatever its result.
+  const starts = await client.run.groupBy({
+    by: ["configurationId"],
+    where: { connectionId, type: { in: ["backup", "other"] }, configurationId: { not: null } },
+    _max: { startedAt: true },
+  });
+  const lastStartFromHistory = new Map(starts.map((s) => [s.configurationId!, s._max.startedAt]));
 
   const endpoints = await client.endpoint.findMany({
     where: { connectionId, removedAt: null },
@@ -261,7 +272,19 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
   });
   const configs = await client.backupConfiguration.findMany({
     where: { connectionId, removedAt: null },
-    select: { id: true, endpointId: true, enabled: true, lastStatus: true, status: true, expectedIntervalMinutes: true, lastSuccessAt: true, lastRunAt: true, firstSeenAt: true, missedSince: true },
+    select: {
+      id: true,
+      endpointId: true,
+      enabled: true,
+      lastStatus: true,
+      status: true,
+      expectedIntervalMinutes: true,
+      scheduleRule: true,
+      lastSuccessAt: true,
+      lastRunAt: true,
+      firstSeenAt: true,
+      missedSince: true,
+    },
   });
   const endpointById = new Map(endpoints.map((e) => [e.id, e]));
   const statusesByEndpoint = new Map<string, Status[]>();
@@ -273,8 +296,15 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
     if (!endpoint) continue;
     const history = lastSuccessFromHistory.get(config.id) ?? null;
     const lastSuccessAt = [config.lastSuccessAt, history].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-    const status = configurationStatus({ ...config, lastStatus: config.lastStatus as Status, lastSuccessAt }, endpoint, now);
-    const missedSince = status === "missed" ? (config.missedSince ?? now) : null;
+    const lastStartAt = [config.lastRunAt, lastStartFromHistory.get(config.id) ?? null].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const { status, missedAt } = configurationStatus(
+      { ...config, lastStatus: config.lastStatus as Status, rule: parseScheduleRule(config.scheduleRule), lastSuccessAt, lastRunAt: lastStartAt },
+      endpoint,
+      now,
+      settings,
+    );
+    // Since the first run in a row that was missed: a later missed run does not move it.
+    const missedSince = status === "missed" ? (config.missedSince ?? missedAt ?? now) : null;
     if (status !== config.status || lastSuccessAt?.getTime() !== config.lastSuccessAt?.getTime() || missedSince?.getTime() !== config.missedSince?.getTime()) {
       updates.push((tx) => tx.backupConfiguration.update({ where: { id: config.id }, data: { status, lastSuccessAt, missedSince } }));
     }

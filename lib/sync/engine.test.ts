@@ -30,7 +30,7 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
     const connection = await client.connection.findUniqueOrThrow({ where: { id: vendors.mspId } });
     expect(connection.lastSyncError).toBeNull();
     expect(connection.tokenCiphertext).not.toBeNull();
-  });
+  }, 120_000); // the first sync also reads each Rackspace configuration's history
 
   it("keeps every other item when the vendor sends one broken and some oddly spelt ones, and says which it left out", async () => {
     const client = database.current.client;
@@ -104,7 +104,7 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
     expect((await syncConnection(vendors.raxId, "manual", { now })).status).toMatch(/success|partial/);
   });
 
-  it("shows a scheduled configuration as missed once its window passes without a successful run", async () => {
+  it("shows a scheduled configuration as missed or overdue once its runs stop, and counts both in Monitoring", async () => {
     const client = database.current.client;
     const later = new Date(clock.now() + 3 * DAY);
     await recomputeStatuses(vendors.mspId, later);
@@ -112,9 +112,19 @@ describe.each(TEST_PROVIDERS)("sync engine on %s", (provider) => {
       where: { connectionId: vendors.mspId, enabled: true, expectedIntervalMinutes: { not: null, lte: 24 * 60 }, removedAt: null, endpoint: { enabled: true } },
     });
     expect(scheduled.length).toBeGreaterThan(0);
-    for (const config of scheduled) expect(["missed", "running"]).toContain(config.status);
+    // Three days without a run: past the daily window (48 h) with no good backup.
+    for (const config of scheduled) expect(["missed", "overdue", "running"]).toContain(config.status);
+    expect(scheduled.some((config) => config.status === "overdue")).toBe(true);
     const monitoring = await monitoringOverview({ limit: 1000 });
-    expect(monitoring.counts.missed).toBeGreaterThan(0);
+    expect(monitoring.counts.overdue).toBeGreaterThan(0);
+
+    // Five hours after the syncs: a daily plan whose run was due and did not start is missed, not yet overdue.
+    const soon = new Date(clock.now() + 26 * 3_600_000);
+    await recomputeStatuses(vendors.mspId, soon);
+    const missed = await client.backupConfiguration.findMany({ where: { connectionId: vendors.mspId, status: "missed", removedAt: null } });
+    expect(missed.length).toBeGreaterThan(0);
+    for (const config of missed) expect(config.missedSince).toBeInstanceOf(Date);
+    expect((await monitoringOverview({ limit: 1000 })).counts.missed).toBeGreaterThan(0);
     await recomputeStatuses(vendors.mspId, now());
   });
 

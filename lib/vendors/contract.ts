@@ -5,6 +5,7 @@
 // a ConnectionRuntime built by lib/sync/runtime.ts.
 import type { Vendor } from "./catalog";
 import type { VendorHttpOptions } from "./http-client";
+import type { ScheduleRule } from "./schedule";
 import type { RunType, Status } from "./status";
 
 // ---------------------------------------------------------------------------------------------- the snapshot
@@ -44,6 +45,8 @@ export interface SnapshotSchedule {
   description: string;
   /** The longest gap the schedule allows between two runs; missed-backup detection uses it. Null: manual. */
   expectedIntervalMinutes: number | null;
+  /** When runs are due, as far as the vendor says (lib/vendors/schedule.ts); null: unknown or manual. */
+  rule?: ScheduleRule | null;
 }
 
 export interface ConfigurationDetails {

@@ -3,12 +3,14 @@
 // on a vendor's words.
 import { z } from "zod";
 
-export const STATUSES = ["success", "warning", "failed", "stopped", "running", "missed", "never-ran", "disabled", "offline", "unknown"] as const;
+export const STATUSES = ["success", "warning", "failed", "stopped", "running", "missed", "overdue", "never-ran", "disabled", "offline", "unknown"] as const;
 export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;
 
 /** Higher needs attention sooner: Monitoring sorts by this. */
 export const STATUS_SEVERITY: Record<Status, number> = {
+  // No good backup for longer than the plan's window: no recent restore point, whatever the last run did.
+  overdue: 7,
   failed: 6,
   missed: 5,
   offline: 4,
@@ -29,6 +31,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   stopped: "Stopped by a user",
   running: "Running",
   missed: "Missed",
+  overdue: "Overdue",
   "never-ran": "Never ran",
   disabled: "Disabled",
   offline: "Offline",

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SETTINGS_NAV } from "@/components/shell/nav-items";
 import { hasRole, ROLE_LABELS } from "@/lib/schemas/roles";
+import { MonitoringSettingsForm } from "@/components/settings/monitoring-settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -42,6 +43,11 @@ export default async function SettingsPage() {
           ))}
         </div>
       )}
+      {hasRole(user.role, "admin") ? (
+        <div className="mt-6">
+          <MonitoringSettingsForm />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -96,7 +96,7 @@ describe.each(TEST_PROVIDERS)("inventory API on %s", (provider) => {
     const to = new Date(vendors.clock.now()).toISOString().slice(0, 10);
     const cells = await get<{ days: string[]; rows: { cells: ({ status: string; runs: number } | null)[] }[]; total: number }>(
       grid.GET,
-      `/api/v1/runs/grid?days=7&to=${to}&pageSize=20`,
+      `/api/v1/runs/grid?days=7&to=${to}&pageSize=20&by=agent`,
     );
     expect(cells.days).toHaveLength(7);
     expect(cells.days.at(-1)).toBe(to);
@@ -104,6 +104,11 @@ describe.each(TEST_PROVIDERS)("inventory API on %s", (provider) => {
     expect(cells.total).toBe(48);
     expect(cells.rows.every((r) => r.cells.length === 7)).toBe(true);
     expect(cells.rows.some((r) => r.cells.some((c) => c && c.runs > 0))).toBe(true);
+    // By plan (the default), in a zone the reader asks for; a zone that does not exist is refused (422), not a 500.
+    const plans = await get<{ timeZone: string; by: string; rows: { cells: { status: string }[] }[] }>(grid.GET, `/api/v1/runs/grid?days=7&timeZone=America/New_York`);
+    expect(plans).toMatchObject({ timeZone: "America/New_York", by: "plan" });
+    expect(plans.rows.every((r) => r.cells.every((c) => ["success", "warning", "failed", "missed", "running", "not-scheduled", "not-monitored"].includes(c.status)))).toBe(true);
+    expect((await callRoute(grid.GET, { cookie, path: "/api/v1/runs/grid?timeZone=Mars/Olympus" })).status).toBe(422);
   });
 
   it("lists what needs attention, most severe first, with counts per customer", async () => {

@@ -184,7 +184,7 @@ describe("schedules", () => {
     ["never ran", null, "2025-03-19T10:30:00", { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null }],
     ["after a manual run (a gap that fits no period)", "2025-03-19T13:17:00", "2025-03-20T02:30:00", { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null }],
   ] as const)("%s", (_name, lastStart, nextStart, expected) => {
-    expect(spaced(lastStart, nextStart)).toEqual(expected);
+    expect(spaced(lastStart, nextStart)).toMatchObject(expected);
   });
 
   it("does not guess while the plan is overdue (the gap spans missed runs)", () => {

@@ -13,6 +13,7 @@ import type {
 } from "../contract";
 import { endpointStatus, type RunType, type Status } from "../status";
 import type { ReadNotes } from "../tolerant";
+import type { ScheduleRule } from "../schedule";
 import {
   MSP360_PLAN_STATUS as PLAN_STATUS,
   MSP360_PLAN_TYPE as PLAN_TYPE,
@@ -210,49 +211,73 @@ export function scheduleFromMonitoring(item: Pick<Msp360Monitoring, "LastStart" 
   const at = clockTimeUtc(next);
   const weekday = WEEKDAYS[next.getUTCDay()];
 
+  // MSP360 reports instants without a zone (read as UTC) and not the computer's time zone: the wall-clock
+  // pattern is taken in UTC, anchored on NextStart.
+  const m = next.getUTCMinutes();
+  const h = next.getUTCHours();
+  const utc = (cron: string): ScheduleRule => ({ kind: "calendar", cron, timeZone: "UTC" });
+  const every = (minutes: number): ScheduleRule => ({ kind: "interval", everyMinutes: minutes, anchor: next.toISOString() });
+
   const days = gap >= DAY - 30 ? wholeUnits(gap, DAY) : null;
-  if (days === 1) return { kind: "daily", description: `Daily at ${at}`, expectedIntervalMinutes: DAY };
-  if (days === 7) return { kind: "weekly", description: `Weekly on ${weekday} at ${at}`, expectedIntervalMinutes: WEEK };
+  if (days === 1) return { kind: "daily", description: `Daily at ${at}`, expectedIntervalMinutes: DAY, rule: utc(`${m} ${h} * * *`) };
+  if (days === 7) return { kind: "weekly", description: `Weekly on ${weekday} at ${at}`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
   if (days !== null && days < 7) {
-    return { kind: "weekly", description: `Several days a week at ${at} (next on ${weekday})`, expectedIntervalMinutes: WEEK };
+    // Only the next day is known: expecting it alone never reports a run on the other days as missed.
+    return { kind: "weekly", description: `Several days a week at ${at} (next on ${weekday})`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
   }
   if (days !== null && days >= 28 && days <= 31) {
-    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH };
+    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH, rule: utc(`${m} ${h} ${next.getUTCDate()} * *`) };
   }
-  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY };
+  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY, rule: every(days * DAY) };
 
   const hours = gap >= HOUR - 5 && gap < DAY - 30 ? wholeUnits(gap, HOUR) : null;
-  if (hours === 1) return { kind: "hourly", description: "Every hour", expectedIntervalMinutes: HOUR };
-  if (hours !== null) return { kind: "hourly", description: `Every ${hours} hours`, expectedIntervalMinutes: hours * HOUR };
+  if (hours === 1) return { kind: "hourly", description: "Every hour", expectedIntervalMinutes: HOUR, rule: every(HOUR) };
+  if (hours !== null) return { kind: "hourly", description: `Every ${hours} hours`, expectedIntervalMinutes: hours * HOUR, rule: every(hours * HOUR) };
 
   const minutes = gap < HOUR - 5 ? wholeUnits(gap, 5) : null;
-  if (minutes !== null) return { kind: "other", description: `Every ${minutes * 5} minutes`, expectedIntervalMinutes: minutes * 5 };
+  if (minutes !== null) return { kind: "other", description: `Every ${minutes * 5} minutes`, expectedIntervalMinutes: minutes * 5, rule: every(minutes * 5) };
   return UNKNOWN_SCHEDULE;
+}
+
+/** Week day names as numbers, 0 = Sunday, ascending and unique. */
+function weekdayNumbers(weekDays: readonly string[]): number[] {
+  return [...new Set(weekDays.map((d) => WEEKDAYS.findIndex((w) => w.toLowerCase() === d.toLowerCase())).filter((d) => d >= 0))].sort((a, b) => a - b);
 }
 
 /** Longest gap in days between the week days a weekly plan runs on (7 for one day a week). */
 function longestWeekdayGap(weekDays: readonly string[]): number {
-  const days = [...new Set(weekDays.map((d) => WEEKDAYS.findIndex((w) => w.toLowerCase() === d.toLowerCase())).filter((d) => d >= 0))].sort((a, b) => a - b);
+  const days = weekdayNumbers(weekDays);
   if (days.length <= 1) return 7;
   return Math.max(...days.map((day, i) => ((days[(i + 1) % days.length] ?? day) - day + 7) % 7 || 7));
 }
 
-/** The schedule as GET api/Computers/{hid}/Plans states it (the simulator's shape: Once/Daily/Hourly/Weekly). */
-export function scheduleFromPlan(schedule: Msp360ComputerPlan["Plan"]["Schedule"]): SnapshotSchedule {
+/**
+ * The schedule as GET api/Computers/{hid}/Plans states it (the simulator's shape: Once/Daily/Hourly/Weekly).
+ * Hour and Minute are taken in UTC (the computer's zone is not reported); hourly plans step from NextStart.
+ */
+export function scheduleFromPlan(schedule: Msp360ComputerPlan["Plan"]["Schedule"], nextStart?: string | null): SnapshotSchedule {
   const description = schedule.Description;
+  const clock = schedule.Hour !== null && schedule.Minute !== null ? `${schedule.Minute} ${schedule.Hour}` : null;
+  const next = msp360Date(nextStart);
   switch (schedule.Type.toLowerCase()) {
     case "once":
-      return { kind: "manual", description, expectedIntervalMinutes: null };
-    case "hourly":
-      return { kind: "hourly", description, expectedIntervalMinutes: (schedule.RepeatEveryHours ?? 1) * HOUR };
+      return { kind: "manual", description, expectedIntervalMinutes: null, rule: null };
+    case "hourly": {
+      const everyMinutes = (schedule.RepeatEveryHours ?? 1) * HOUR;
+      const anchor = next ?? (schedule.Minute !== null ? new Date(Date.UTC(2000, 0, 1, 0, schedule.Minute)) : null);
+      return { kind: "hourly", description, expectedIntervalMinutes: everyMinutes, rule: anchor ? { kind: "interval", everyMinutes, anchor: anchor.toISOString() } : null };
+    }
     case "daily":
-      return { kind: "daily", description, expectedIntervalMinutes: DAY };
-    case "weekly":
-      return { kind: "weekly", description, expectedIntervalMinutes: longestWeekdayGap(schedule.WeekDays ?? []) * DAY };
+      return { kind: "daily", description, expectedIntervalMinutes: DAY, rule: clock ? { kind: "calendar", cron: `${clock} * * *`, timeZone: "UTC" } : null };
+    case "weekly": {
+      const days = weekdayNumbers(schedule.WeekDays ?? []);
+      const rule: ScheduleRule | null = clock && days.length ? { kind: "calendar", cron: `${clock} * * ${days.join(",")}`, timeZone: "UTC" } : null;
+      return { kind: "weekly", description, expectedIntervalMinutes: longestWeekdayGap(schedule.WeekDays ?? []) * DAY, rule };
+    }
     case "monthly":
-      return { kind: "monthly", description, expectedIntervalMinutes: MONTH };
+      return { kind: "monthly", description, expectedIntervalMinutes: MONTH, rule: clock && next ? { kind: "calendar", cron: `${clock} ${next.getUTCDate()} * *`, timeZone: "UTC" } : null };
     default:
-      return { kind: "other", description, expectedIntervalMinutes: null };
+      return { kind: "other", description, expectedIntervalMinutes: null, rule: null };
   }
 }
 
@@ -440,7 +465,7 @@ export function planToConfiguration(item: Msp360ComputerPlan, endpointVendorId: 
     name: plan.Name,
     type: planTypeLabel(item.PlanType),
     enabled: plan.Enabled,
-    schedule: scheduleFromPlan(plan.Schedule),
+    schedule: scheduleFromPlan(plan.Schedule, plan.NextStart),
     nextRunAt: msp360Date(plan.NextStart),
     lastRunAt,
     lastSuccessAt: completed(plan.Status) ? lastRunAt : null,

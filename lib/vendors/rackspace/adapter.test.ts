@@ -16,6 +16,7 @@ import {
   rackspaceAgentListSchema,
   rackspaceAgentSchema,
   rackspaceBackupConfigurationListSchema,
+  rackspaceCompletedBackupListSchema,
   type RackspaceAgent,
 } from "./schemas";
 import { login, serve, TEST_START, type ApiClient, type ServedSimulator } from "./simulator/testing";
@@ -136,7 +137,11 @@ describe("the snapshot of a 60-agent world", () => {
     const activity = await api.json("/activity", rackspaceActivityListSchema);
     expect(snapshot.runs.length).toBeGreaterThan(AGENTS);
     expect(new Set(snapshot.runs.map((run) => run.vendorId)).size).toBe(snapshot.runs.length);
-    expect(snapshot.runs.map((run) => run.vendorId).sort()).toEqual(activity.map((item) => `${item.Type.toLowerCase()}:${item.ID}`).sort());
+    // Every activity item is a run; the rest is kept history (completed backups, older than the activity's day).
+    const ids = new Set(snapshot.runs.map((run) => run.vendorId));
+    for (const item of activity) expect(ids.has(`${item.Type.toLowerCase()}:${item.ID}`)).toBe(true);
+    const fromActivity = new Set(activity.map((item) => `${item.Type.toLowerCase()}:${item.ID}`));
+    for (const run of snapshot.runs.filter((r) => !fromActivity.has(r.vendorId))) expect(run).toMatchObject({ type: "backup", status: expect.stringMatching(/^(success|warning)$/) });
   });
 
   it("has a failed backup of the world as failed, with the vendor's report behind it", async () => {
@@ -158,9 +163,29 @@ describe("the snapshot of a 60-agent world", () => {
     expect(snapshot.usage.reduce((sum, row) => sum + row.storageBytes, 0)).toBe(total);
   });
 
-  it("costs one request per agent plus three, and carries no token", async () => {
+  it("backfills the history the service keeps at the first sight of an agent: every completed backup, weeks back", async () => {
+    const configuration = snapshot.configurations.find((c) => c.enabled && c.schedule.kind === "daily")!;
+    const kept = await api.json(`/backup/completed/${configuration.vendorId}`, rackspaceCompletedBackupListSchema);
+    expect(kept.length).toBeGreaterThan(3);
+    const runs = byVendorId(snapshot.runs);
+    for (const backup of kept) {
+      expect(runs.get(`backup:${backup.BackupId}`)).toMatchObject({ type: "backup", configurationVendorId: configuration.vendorId, status: Number(backup.NumErrors) > 0 ? "warning" : "success" });
+    }
+    const oldest = Math.min(...kept.map((backup) => runs.get(`backup:${backup.BackupId}`)!.startedAt.getTime()));
+    expect(TEST_START - oldest).toBeGreaterThan(3 * 86_400_000);
+  });
+
+  it("reads no history again for agents it already knows", async () => {
+    const known = new Map(snapshot.endpoints.map((e) => [e.vendorId, { vendorId: e.vendorId, detailsReadAt: e.detailsReadAt ?? null, raw: e.raw }]));
+    const again = await adapter.fetchSnapshot({ known: async () => known });
+    expect(again.runs.length).toBeLessThan(snapshot.runs.length);
+    expect(again.requestCount).toBeLessThan(AGENTS);
+  });
+
+  it("costs one request per agent and per configuration (its history) plus three, and carries no token", async () => {
     expect(snapshot.warnings).toEqual([]);
-    expect(snapshot.requestCount).toBe(AGENTS + 3); // agent list, details, configurations, activity
+    // agent list, details, configurations, activity, and each configuration's kept backups
+    expect(snapshot.requestCount).toBe(AGENTS + 3 + snapshot.configurations.length);
     expect(JSON.stringify(snapshot)).not.toContain((await adapter.client.session()).token);
   });
 });
@@ -186,7 +211,8 @@ describe("partial and total failures", () => {
     const snapshot = await adapter.fetchSnapshot();
     expect(snapshot.endpoints).toHaveLength(AGENTS);
     expect(snapshot.configurations.length).toBeGreaterThan(0);
-    expect(snapshot.runs).toEqual([]);
+    // No recent runs: only the kept history of completed backups.
+    expect(snapshot.runs.every((run) => run.status === "success" || run.status === "warning")).toBe(true);
     expect(snapshot.warnings).toHaveLength(1);
     expect(snapshot.warnings[0]).toMatch(/^Recent activity could not be read.*HTTP 503/);
   });

@@ -14,6 +14,7 @@ import { rackspaceActions } from "./actions";
 import { RackspaceClient, type RackspaceClientOptions } from "./client";
 import {
   backupRunReport,
+  completedBackupToRun,
   configurationReport,
   configurationStatusOf,
   isFinalState,
@@ -150,6 +151,27 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
     }
   }
 
+  /**
+   * History for configurations the app has not seen yet (their agent is new): the backups the service still
+   * keeps (GET backup/completed/{id}), one request per configuration, so the first sync starts with weeks of
+   * successes instead of a day. Failures are not listed there; a configuration whose history cannot be read is
+   * left without it, with a warning.
+   */
+  async function readHistory(configurations: readonly RackspaceConfigurationInfo[], warnings: string[], signal?: AbortSignal): Promise<SnapshotRun[]> {
+    let failed = 0;
+    const lists = await mapConcurrently(configurations, AGENT_DETAILS_CONCURRENCY, async (configuration) => {
+      try {
+        return await client.listCompletedBackups(configuration.id, signal);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        failed++;
+        return [];
+      }
+    });
+    if (failed) warnings.push(`The backup history of ${failed} of ${configurations.length} new configurations could not be read; their earlier backups are not shown`);
+    return lists.flat().map(completedBackupToRun).filter((run): run is SnapshotRun => run !== null);
+  }
+
   return {
     vendor: "rackspace",
     client,
@@ -181,6 +203,12 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
       ]);
 
       const agents = reads.filter((read): read is AgentRead => read !== null);
+      const readIds = new Set(agents.map((read) => read.agent.id));
+      const backfill = await readHistory(
+        allConfigurations.filter((configuration) => !configuration.deleted && readIds.has(configuration.agentId) && !known.has(String(configuration.agentId))),
+        warnings,
+        signal,
+      );
       const failed = agents.flatMap((read) => (read.source === "list" ? [read] : []));
       const [firstFailure] = failed;
       if (firstFailure) {
@@ -196,6 +224,11 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
         configurationsByAgent.set(configuration.agentId, [...(configurationsByAgent.get(configuration.agentId) ?? []), configuration]);
       }
       const lastSuccess = lastSuccessByConfiguration(activity);
+      for (const run of backfill) {
+        const id = Number(run.configurationVendorId);
+        const known = lastSuccess.get(id);
+        if (!known || run.startedAt > known) lastSuccess.set(id, run.startedAt);
+      }
       const lastFinished = lastFinishedByConfiguration(activity);
       const agentById = new Map(agents.map((read) => [read.agent.id, read.agent]));
       /** Activity covers about a day; an agent with one configuration has that configuration's last success on record. */
@@ -223,10 +256,13 @@ export function createRackspaceAdapter(runtime: ConnectionRuntime, options: Rack
       }
       if (unreadableSizes.length) warnings.push(`Vault size not readable for ${unreadableSizes.length} agents: ${unreadableSizes.slice(0, 5).join(", ")}`);
 
-      const runs = activity
+      const recent = activity
         .filter((item) => agentIds.has(item.sourceAgentId))
         .map(toSnapshotRun)
         .filter((run): run is SnapshotRun => run !== null);
+      // The activity's word on a backup wins over the history's (it may be newer, e.g. a restore point expired).
+      const recentIds = new Set(recent.map((run) => run.vendorId));
+      const runs = [...recent, ...backfill.filter((run) => !recentIds.has(run.vendorId) && agentIds.has(Number(run.endpointVendorId)))];
 
       const snapshot: VendorSnapshot = {
         customers: [toSnapshotCustomer(session)],

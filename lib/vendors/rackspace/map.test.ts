@@ -99,7 +99,7 @@ describe("schedules", () => {
       { kind: "weekly", description: "Weekly on Sunday at 01:00 (UTC)", expectedIntervalMinutes: 10_080 },
     ],
   ] as const)("%s", (_name, overrides, expected) => {
-    expect(scheduleOf(configuration({ frequency: "Manually", ...overrides }))).toEqual(expected);
+    expect(scheduleOf(configuration({ frequency: "Manually", ...overrides }))).toMatchObject(expected);
   });
 
   it("reports the selection, retention and notifications as the configuration has them", () => {

@@ -17,6 +17,7 @@ import type {
   SnapshotUsage,
 } from "../contract";
 import { endpointStatus, type RunType, type Status } from "../status";
+import { ianaTimeZone, type ScheduleRule } from "../schedule";
 import { looseKey, matchEnum, type ReadNotes } from "../tolerant";
 import {
   RACKSPACE_ACTIVITY_TYPES,
@@ -583,23 +584,53 @@ function clockTime(configuration: RackspaceConfigurationInfo): string | null {
   return `${String(hour24).padStart(2, "0")}:${String(startMinute).padStart(2, "0")}`;
 }
 
+/** The 24-hour start time as numbers, or null when the configuration has none (Manually, Hourly). */
+function startClock(configuration: RackspaceConfigurationInfo): { hour: number; minute: number } | null {
+  const { startHour, startMinute, amPm } = configuration;
+  if (startHour === null || startMinute === null) return null;
+  return { hour: (startHour % 12) + (amPm === "PM" ? 12 : 0), minute: startMinute };
+}
+
+/**
+ * When runs are due: Daily and Weekly at the start time in the configuration's time zone (a Windows name such
+ * as "Eastern Standard Time"; UTC when the name is unknown), Hourly every HourInterval hours from the next
+ * scheduled run.
+ */
+function ruleOf(configuration: RackspaceConfigurationInfo): ScheduleRule | null {
+  const timeZone = ianaTimeZone(configuration.timeZoneId) ?? "UTC";
+  const clock = startClock(configuration);
+  switch (configuration.frequency) {
+    case "Hourly": {
+      const anchor = configuration.nextRunAt ?? configuration.lastRunAt;
+      return anchor ? { kind: "interval", everyMinutes: Math.max(1, configuration.hourInterval ?? 1) * HOUR_MINUTES, anchor: anchor.toISOString() } : null;
+    }
+    case "Daily":
+      return clock ? { kind: "calendar", cron: `${clock.minute} ${clock.hour} * * *`, timeZone } : null;
+    case "Weekly":
+      return clock && configuration.dayOfWeek !== null ? { kind: "calendar", cron: `${clock.minute} ${clock.hour} * * ${configuration.dayOfWeek}`, timeZone } : null;
+    default:
+      return null;
+  }
+}
+
 export function scheduleOf(configuration: RackspaceConfigurationInfo): SnapshotSchedule {
   const time = clockTime(configuration);
   const at = time ? ` at ${time} (${configuration.timeZoneId})` : "";
+  const rule = ruleOf(configuration);
   switch (configuration.frequency) {
     case null:
-      return { kind: "other", description: `Unknown schedule ("${configuration.raw.Frequency}")`, expectedIntervalMinutes: null };
+      return { kind: "other", description: `Unknown schedule ("${configuration.raw.Frequency}")`, expectedIntervalMinutes: null, rule: null };
     case "Manually":
-      return { kind: "manual", description: "Manual", expectedIntervalMinutes: null };
+      return { kind: "manual", description: "Manual", expectedIntervalMinutes: null, rule: null };
     case "Hourly": {
       const hours = Math.max(1, configuration.hourInterval ?? 1);
-      return { kind: "hourly", description: hours === 1 ? "Every hour" : `Every ${hours} hours`, expectedIntervalMinutes: hours * HOUR_MINUTES };
+      return { kind: "hourly", description: hours === 1 ? "Every hour" : `Every ${hours} hours`, expectedIntervalMinutes: hours * HOUR_MINUTES, rule };
     }
     case "Daily":
-      return { kind: "daily", description: `Daily${at}`, expectedIntervalMinutes: DAY_MINUTES };
+      return { kind: "daily", description: `Daily${at}`, expectedIntervalMinutes: DAY_MINUTES, rule };
     case "Weekly": {
       const day = configuration.dayOfWeek === null ? undefined : DAYS[configuration.dayOfWeek];
-      return { kind: "weekly", description: `Weekly${day ? ` on ${day}` : ""}${at}`, expectedIntervalMinutes: 7 * DAY_MINUTES };
+      return { kind: "weekly", description: `Weekly${day ? ` on ${day}` : ""}${at}`, expectedIntervalMinutes: 7 * DAY_MINUTES, rule };
     }
   }
 }
@@ -741,6 +772,28 @@ export function toSnapshotRun(activity: RackspaceActivityInfo): SnapshotRun | nu
     durationSeconds: null,
     message: `${activity.type ?? "Job"} of ${activity.name}${restoreTarget}: ${stateLabel(activity.state).toLowerCase()}`,
     raw: activity.raw,
+  };
+}
+
+/**
+ * A backup the service still keeps (GET backup/completed/{id}), as history for the first sync: it completed,
+ * with errors when NumErrors says so. Only its completion time is known; it stands for start and end. Same
+ * vendor id as the activity's item for it, so the two never make two runs.
+ */
+export function completedBackupToRun(backup: RackspaceCompletedBackupInfo): SnapshotRun | null {
+  if (!backup.completedAt) return null;
+  const withErrors = backup.errorCount > 0;
+  return {
+    vendorId: runVendorId({ type: "Backup", id: backup.id }),
+    endpointVendorId: String(backup.agentId),
+    configurationVendorId: String(backup.configurationId),
+    type: "backup",
+    status: withErrors ? "warning" : "success",
+    startedAt: backup.completedAt,
+    endedAt: backup.completedAt,
+    errorCount: backup.errorCount,
+    message: `Backup of ${backup.configurationName}: ${withErrors ? `completed with ${backup.errorCount} errors` : "completed"}`,
+    raw: backup.raw,
   };
 }
 

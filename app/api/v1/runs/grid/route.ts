@@ -1,6 +1,6 @@
 import { API } from "@/lib/api/registry";
 import { apiRoute } from "@/lib/api/route";
-import { runGrid } from "@/lib/services/runs";
+import { runGrid } from "@/lib/services/run-grid";
 
-// GET /api/v1/runs/grid – endpoints × days, each day's worst backup result (paged by endpoint)
-export const GET = apiRoute(API.runGrid, ({ query }) => runGrid(query));
+// GET /api/v1/runs/grid – plans (or agents) × days in the reader's time zone
+export const GET = apiRoute(API.runGrid, ({ query, user }) => runGrid(query, user.timeZone));

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BackupConfiguration" ADD COLUMN "scheduleRule" JSONB;
