@@ -7,23 +7,37 @@ import type { AttentionItem, MonitoringDto, MonitoringQuery } from "@/lib/schema
 import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
 import { asVendor, iso } from "./listing";
 import { connectionHealth } from "./connection-health";
+import { notSnoozed, plannedItems, snoozedScope } from "./maintenance";
 
 const CONFIGURATION_PROBLEMS = ["failed", "missed", "warning"] as const;
 
-export async function monitoringOverview(query: MonitoringQuery): Promise<MonitoringDto> {
-  const client = db();
-  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), ...(query.customerId ? { customerId: query.customerId } : {}) };
-  // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
-  const configurationScope = { ...scope, status: { in: [...CONFIGURATION_PROBLEMS] }, endpoint: { status: { notIn: ["offline", "disabled"] } } };
-  const offlineScope = { ...scope, status: "offline" };
+/** Narrows the overview for the wall: only these customers (a display link's scope). */
+export interface MonitoringScope {
+  customerIds?: string[];
+  now?: Date;
+}
 
-  const [configurationCounts, offlineCount, connections, endpointCounts, configurationsByCustomer, offlineByCustomer] = await Promise.all([
+export async function monitoringOverview(query: MonitoringQuery, options: MonitoringScope = {}): Promise<MonitoringDto> {
+  const client = db();
+  const now = options.now ?? new Date();
+  const customerFilter = [...(query.customerId ? [{ customerId: query.customerId }] : []), ...(options.customerIds ? [{ customerId: { in: options.customerIds } }] : [])];
+  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), AND: customerFilter };
+  // Planned downtime (maintenance windows, snoozes) is left out of the queue and its counts; shown as planned.
+  const snoozed = notSnoozed(await snoozedScope(now));
+  // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
+  const configurationScope = { ...scope, AND: [...customerFilter, snoozed.configuration], status: { in: [...CONFIGURATION_PROBLEMS] }, endpoint: { status: { notIn: ["offline", "disabled"] } } };
+  const offlineScope = { ...scope, AND: [...customerFilter, snoozed.endpoint], status: "offline" };
+
+  const [configurationCounts, offlineCount, connections, endpointCounts, configurationsByCustomer, offlineByCustomer, planned] = await Promise.all([
     client.backupConfiguration.groupBy({ by: ["status"], where: configurationScope, _count: { _all: true } }),
     client.endpoint.count({ where: offlineScope }),
-    client.connection.findMany({ where: { enabled: true, ...(query.vendor ? { vendor: query.vendor } : {}) } }),
+    client.connection.findMany({
+      where: { enabled: true, ...(query.vendor ? { vendor: query.vendor } : {}), ...(options.customerIds ? { customers: { some: { id: { in: options.customerIds } } } } : {}) },
+    }),
     client.endpoint.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
     client.backupConfiguration.groupBy({ by: ["customerId", "status"], where: configurationScope, _count: { _all: true } }),
     client.endpoint.groupBy({ by: ["customerId"], where: offlineScope, _count: { _all: true } }),
+    plannedItems(now, options.customerIds ?? (query.customerId ? [query.customerId] : undefined)),
   ]);
 
   const items: AttentionItem[] = [];
@@ -119,5 +133,6 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     items: items.slice(0, query.limit),
     totalItems: count("failed") + count("missed") + count("warning") + offlineCount + staleConnections,
     customers,
+    planned,
   };
 }
