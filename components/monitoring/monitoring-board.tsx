@@ -194,7 +194,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
           <div className="flex items-center gap-3">
             <UpdatedAgo at={query.dataUpdatedAt} fetching={query.isFetching} />
             <Button asChild variant="outline" size="sm">
-              <Link href={`/monitoring?kiosk=1${vendor ? `&vendor=${vendor}` : ""}${customerId ? `&customerId=${customerId}` : ""}`}>
+              <Link href={hasRole(role, "admin") ? "/settings/display-links" : "/wall"}>
                 <MaximizeIcon aria-hidden />
                 Wall display
               </Link>
