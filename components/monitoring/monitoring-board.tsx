@@ -13,6 +13,7 @@ import { ActionMenu } from "@/components/actions/action-bar";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { CustomerFilter, FilterBar, FilterChip, VendorFilter } from "@/components/common/filters";
 import { LoadError } from "@/components/common/query-state";
+import { PlannedLine, SnoozeButton, type SnoozeTarget } from "@/components/maintenance/snooze";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner } from "@/components/common/stale";
 import { StatusBadge, statusStyle, type DisplayStatus } from "@/components/common/status-badge";
@@ -84,6 +85,15 @@ function CountTile({ status, value, href, hint, kiosk }: { status: DisplayStatus
   );
 }
 
+/** What a queue item can be snoozed as: its agent, or its whole customer. */
+function snoozeTargets(item: MonitoringItem): SnoozeTarget[] {
+  if (item.kind === "connection") return [];
+  return [
+    ...(item.endpoint ? [{ type: "endpoint" as const, id: item.endpoint.id, name: item.endpoint.name }] : []),
+    ...(item.customer ? [{ type: "customer" as const, id: item.customer.id, name: item.customer.name }] : []),
+  ];
+}
+
 function AttentionItem({ item, role, kiosk }: { item: MonitoringItem; role: Role; kiosk: boolean }) {
   const href = itemHref(item, role);
   const style = statusStyle(item.status);
@@ -127,6 +137,7 @@ function AttentionItem({ item, role, kiosk }: { item: MonitoringItem; role: Role
           <ActionMenu kind="configuration" id={item.id} name={item.title} vendor={item.vendor} only={["backup.start"]} />
         ) : null}
         {!kiosk && item.kind === "endpoint" ? <ActionMenu kind="endpoint" id={item.id} name={item.title} vendor={item.vendor} only={["agent.wake"]} /> : null}
+        {!kiosk ? <SnoozeButton targets={snoozeTargets(item)} /> : null}
       </div>
     </li>
   );
@@ -251,6 +262,16 @@ export function MonitoringBoard({ role }: { role: Role }) {
                 <AttentionItem key={`${item.kind}-${item.id}`} item={item} role={role} kiosk={kiosk} />
               ))}
             </ul>
+          ) : null}
+          {data && data.planned.length > 0 ? (
+            <section aria-label="Planned maintenance" className="border-t">
+              <h3 className="px-4 pt-3 text-sm font-semibold">Planned maintenance: kept off the counts above</h3>
+              <ul className="divide-y">
+                {data.planned.map((w) => (
+                  <PlannedLine key={w.id} window={w} />
+                ))}
+              </ul>
+            </section>
           ) : null}
         </Card>
 

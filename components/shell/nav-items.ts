@@ -5,6 +5,7 @@ import {
   ClipboardListIcon,
   KeyRoundIcon,
   LayoutDashboardIcon,
+  MonitorIcon,
   MonitorSmartphoneIcon,
   ReceiptIcon,
   ScrollTextIcon,
@@ -37,5 +38,6 @@ export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings/connections", label: "Connections", icon: CableIcon, minimumRole: "admin" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
   { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
+  { href: "/settings/display-links", label: "Display links", icon: MonitorIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
 ];
