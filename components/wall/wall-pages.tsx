@@ -3,7 +3,6 @@
 // are in em of the wall's type size (which follows the screen), so each page fills a 1280 px laptop and a 4K
 // screen alike and shows what fits, with "+N more" for the rest. Every status has its icon and word, never
 // only its colour; nothing is behind a hover.
-import { useRef } from "react";
 import { format, formatDistanceStrict } from "date-fns";
 import { CircleCheckIcon, DatabaseIcon, HardDriveDownloadIcon, HistoryIcon, LoaderCircleIcon, WrenchIcon } from "lucide-react";
 import { statusStyle } from "@/components/common/status-badge";
@@ -71,9 +70,8 @@ export function PlannedRow({ window: w }: { window: Planned }) {
 }
 
 export function AttentionPage({ data, now, fresh }: { data: WallDto; now: number; fresh: Set<string> }) {
-  const box = useRef<HTMLUListElement>(null);
   // A row is one line of 1em text with its padding: 1.9em; the gap between rows 0.25em.
-  const fit = useFit(box, { heightEm: 1.9, gapEm: 0.25 });
+  const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
   const shown = data.items.slice(0, Math.max(fit - (data.totalItems > fit ? 1 : 0), 0));
   const planned = data.planned.slice(0, 3);
   if (data.items.length === 0) {
@@ -150,8 +148,7 @@ const TILE_BORDER: Record<string, string> = {
 };
 
 export function CustomersPage({ data }: { data: WallDto }) {
-  const box = useRef<HTMLUListElement>(null);
-  const fit = useFit(box, { heightEm: 3.2, minWidthEm: 11, gapEm: 0.35 });
+  const [box, fit] = useFit({ heightEm: 3.2, minWidthEm: 11, gapEm: 0.35 });
   const more = data.customers.length > fit || data.counts.customers > data.customers.length;
   const shown = data.customers.slice(0, more ? Math.max(fit - 1, 0) : fit);
   return (
@@ -188,8 +185,7 @@ export function CustomersPage({ data }: { data: WallDto }) {
 }
 
 export function RunningPage({ data, now }: { data: WallDto; now: number }) {
-  const box = useRef<HTMLUListElement>(null);
-  const fit = useFit(box, { heightEm: 1.9, gapEm: 0.25 });
+  const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
   const shown = data.running.slice(0, data.runningTotal > fit ? Math.max(fit - 1, 0) : fit);
   if (data.runningTotal === 0) {
     return (
@@ -228,8 +224,7 @@ export function RunningPage({ data, now }: { data: WallDto; now: number }) {
 }
 
 export function StoragePage({ data }: { data: WallDto }) {
-  const box = useRef<HTMLUListElement>(null);
-  const fit = useFit(box, { heightEm: 1.9, gapEm: 0.25 });
+  const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
   const shown = data.storage.slice(0, data.storage.length > fit ? Math.max(fit - 1, 0) : fit);
   const top = Math.max(...data.storage.map((s) => s.bytes), 1);
   return (
