@@ -184,7 +184,7 @@ export function WallDisplay({ token, refreshOverrideMs, rotateOverrideMs, light 
               <div className="flex flex-1 items-center justify-center text-[1.2em] text-muted-foreground">{query.isError ? "Cannot reach the app yet; trying again…" : "Loading…"}</div>
             )}
             {data && pages.length > 1 ? (
-              <footer className="flex shrink-0 items-center justify-center gap-[0.6em] text-[0.65em] text-muted-foreground" aria-label="Pages">
+              <footer className="flex shrink-0 flex-wrap items-center justify-center gap-[0.6em] text-[0.65em] whitespace-nowrap text-muted-foreground" aria-label="Pages">
                 {pages.map((p, i) => (
                   <span key={p} className={cn("rounded-full px-[0.6em] py-[0.1em]", p === current ? "bg-foreground font-bold text-background" : "")} aria-current={p === current ? "page" : undefined}>
                     {i + 1}. {WALL_PAGE_LABELS[p]}

@@ -72,7 +72,8 @@ export function PlannedRow({ window: w }: { window: Planned }) {
 export function AttentionPage({ data, now, fresh }: { data: WallDto; now: number; fresh: Set<string> }) {
   // A row is one line of 1em text with its padding: 1.9em; the gap between rows 0.25em.
   const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
-  const shown = data.items.slice(0, Math.max(fit - (data.totalItems > fit ? 1 : 0), 0));
+  // The "+N more" line sits below the measured list: every slot that fits is a row.
+  const shown = data.items.slice(0, fit);
   const planned = data.planned.slice(0, 3);
   if (data.items.length === 0) {
     return (
@@ -103,12 +104,12 @@ export function AttentionPage({ data, now, fresh }: { data: WallDto; now: number
               </span>
               <span className="flex min-w-0 items-baseline gap-[0.5em] truncate">
                 <span className="truncate font-semibold">{item.title}</span>
-                {item.kind === "configuration" && item.endpoint ? <span className="truncate text-[0.8em] text-muted-foreground">on {item.endpoint.name}</span> : null}
-                {item.customer ? <span className="truncate text-[0.8em] text-muted-foreground">· {item.customer.name}</span> : null}
+                {item.kind === "configuration" && item.endpoint ? <span className="hidden truncate text-[0.8em] text-muted-foreground sm:inline">on {item.endpoint.name}</span> : null}
+                {item.customer ? <span className="hidden truncate text-[0.8em] text-muted-foreground sm:inline">· {item.customer.name}</span> : null}
                 {item.kind === "connection" && item.detail ? <span className="truncate text-[0.8em] text-muted-foreground">· {localizeTimestamps(item.detail)}</span> : null}
               </span>
-              <span className="text-[0.8em] whitespace-nowrap text-muted-foreground">
-                {vendorLabel(item.vendor)} · {sinceText(item, now)}
+              <span className="hidden text-[0.8em] whitespace-nowrap text-muted-foreground sm:inline">
+                {[vendorLabel(item.vendor), sinceText(item, now)].filter(Boolean).join(" · ")}
               </span>
             </li>
           );
@@ -149,8 +150,7 @@ const TILE_BORDER: Record<string, string> = {
 
 export function CustomersPage({ data }: { data: WallDto }) {
   const [box, fit] = useFit({ heightEm: 3.2, minWidthEm: 11, gapEm: 0.35 });
-  const more = data.customers.length > fit || data.counts.customers > data.customers.length;
-  const shown = data.customers.slice(0, more ? Math.max(fit - 1, 0) : fit);
+  const shown = data.customers.slice(0, fit);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <ul ref={box} aria-label="Customers" className="grid min-h-0 flex-1 auto-rows-[3.2em] grid-cols-[repeat(auto-fill,minmax(11em,1fr))] content-start gap-[0.35em] overflow-hidden">
@@ -186,7 +186,7 @@ export function CustomersPage({ data }: { data: WallDto }) {
 
 export function RunningPage({ data, now }: { data: WallDto; now: number }) {
   const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
-  const shown = data.running.slice(0, data.runningTotal > fit ? Math.max(fit - 1, 0) : fit);
+  const shown = data.running.slice(0, fit);
   if (data.runningTotal === 0) {
     return (
       <div className="flex flex-1 flex-col items-center justify-center gap-[0.3em] text-muted-foreground">
@@ -211,7 +211,7 @@ export function RunningPage({ data, now }: { data: WallDto; now: number }) {
                 {run.plan ? <span className="truncate text-[0.8em] text-muted-foreground">on {run.endpoint}</span> : null}
                 {run.customer ? <span className="truncate text-[0.8em] text-muted-foreground">· {run.customer}</span> : null}
               </span>
-              <span className="text-[0.8em] whitespace-nowrap text-muted-foreground">
+              <span className="hidden text-[0.8em] whitespace-nowrap text-muted-foreground sm:inline">
                 {vendorLabel(run.vendor)} · running for {formatDistanceStrict(new Date(run.startedAt), Math.max(now, Date.parse(run.startedAt)))}
               </span>
             </li>
@@ -225,7 +225,7 @@ export function RunningPage({ data, now }: { data: WallDto; now: number }) {
 
 export function StoragePage({ data }: { data: WallDto }) {
   const [box, fit] = useFit({ heightEm: 1.9, gapEm: 0.25 });
-  const shown = data.storage.slice(0, data.storage.length > fit ? Math.max(fit - 1, 0) : fit);
+  const shown = data.storage.slice(0, fit);
   const top = Math.max(...data.storage.map((s) => s.bytes), 1);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
