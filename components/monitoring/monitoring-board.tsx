@@ -240,6 +240,16 @@ export function MonitoringBoard({ role }: { role: Role }) {
               </span>
             ) : null}
           </CardHeader>
+          {data && data.planned.length > 0 ? (
+            <section aria-label="Planned maintenance" className="border-t bg-sky-500/5">
+              <h3 className="px-4 pt-3 text-sm font-semibold">Planned maintenance: kept off the queue and its counts</h3>
+              <ul className="divide-y">
+                {data.planned.map((w) => (
+                  <PlannedLine key={w.id} window={w} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {query.isPending ? (
             <CardContent className="grid gap-2">
               {Array.from({ length: 6 }, (_, i) => (
@@ -262,16 +272,6 @@ export function MonitoringBoard({ role }: { role: Role }) {
                 <AttentionItem key={`${item.kind}-${item.id}`} item={item} role={role} kiosk={kiosk} />
               ))}
             </ul>
-          ) : null}
-          {data && data.planned.length > 0 ? (
-            <section aria-label="Planned maintenance" className="border-t">
-              <h3 className="px-4 pt-3 text-sm font-semibold">Planned maintenance: kept off the counts above</h3>
-              <ul className="divide-y">
-                {data.planned.map((w) => (
-                  <PlannedLine key={w.id} window={w} />
-                ))}
-              </ul>
-            </section>
           ) : null}
         </Card>
 
