@@ -21,6 +21,13 @@ const FRESH_MS = 120_000;
 
 const hhmm = (at: number | string) => format(new Date(at), "HH:mm");
 
+/** What the operator at the wall can act on: the app is down, slow, or answering with an error. */
+function failureText(error: Error): string {
+  if (error.name === "TimeoutError" || error.name === "AbortError") return "the app did not answer in time.";
+  if (error instanceof TypeError) return "the app cannot be reached (network or server down).";
+  return error.message;
+}
+
 function Counter({ status, value, label }: { status: string; value: number; label?: string }) {
   const style = statusStyle(status);
   const Icon = style.icon;
@@ -127,7 +134,9 @@ export function WallDisplay({ token, refreshOverrideMs, rotateOverrideMs, light 
               Disconnected since {hhmm(health.disconnectedSince!)}
               {health.fetchedAt ? `; figures are from ${hhmm(health.fetchedAt)}` : "; no figures yet"}
             </p>
-            <p className="text-[0.7em] font-semibold">The wall keeps trying on its own{query.isFetching ? " (trying now…)" : ""}.</p>
+            <p className="text-[0.7em] font-semibold">
+              The wall keeps trying on its own{query.isFetching ? " (trying now…)" : ""}.{query.error ? ` Last attempt: ${failureText(query.error)}` : ""}
+            </p>
           </Banner>
         ) : null}
         {!refused && !disconnected && vendorStale.length ? (

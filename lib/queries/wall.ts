@@ -15,7 +15,7 @@ export function linkRefused(error: unknown): "revoked" | "unknown" | null {
 
 /**
  * The wall's figures, polled every `refreshMs`. react-query never starts a poll while one is in flight, and a
- * poll that takes longer than a period (at least 3 s) is cut off (it counts as a failure), so a slow app gets at most one
+ * poll that hangs is cut off (it counts as a failure), so a slow app gets at most one
  * request at a time from each wall and the wall notices within two periods. No retries: the next poll is the
  * retry, which is also how the wall recovers by itself after a restart or a network drop.
  */
@@ -27,7 +27,9 @@ export function useWall(token: string, refreshOverrideMs?: number) {
   return useQuery({
     queryKey: key,
     queryFn: ({ signal }) => {
-      const timeout = Math.max(periodOf(client.getQueryData<WallDto>(key)), 3000);
+      // A hung poll is given up after two periods (at least 10 s: a server just restarted answers slowly at
+      // first); the wall shows the warning after two periods without an answer either way.
+      const timeout = Math.max(2 * periodOf(client.getQueryData<WallDto>(key)), 10_000);
       return callApi(API.wall, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]) });
     },
     refetchInterval: (query) => (linkRefused(query.state.error) ? false : periodOf(query.state.data)),
