@@ -34,6 +34,8 @@ export function useWall(token: string, refreshOverrideMs?: number) {
     },
     refetchInterval: (query) => (linkRefused(query.state.error) ? false : periodOf(query.state.data)),
     refetchIntervalInBackground: true,
+    // Ask even when the browser believes it is offline: a failed poll is how the wall learns it is cut off.
+    networkMode: "always",
     refetchOnWindowFocus: false,
     retry: false,
     staleTime: 0,
