@@ -1,4 +1,6 @@
 // Runs before every request: a fresh CSP nonce per page, and the security headers on every response.
+// It checks no session (pages and routes do): `/wall/{token}` opens without one, and its data route
+// (/api/v1/wall) takes the display link's token instead.
 import { NextResponse, type NextRequest } from "next/server";
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -28,7 +30,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  // A wall's address carries its display link: no page it opens learns it from the Referer.
+  response.headers.set("Referrer-Policy", request.nextUrl.pathname.startsWith("/wall/") ? "no-referrer" : "strict-origin-when-cross-origin");
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");

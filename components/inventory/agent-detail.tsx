@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ActionBar, ActionMenu } from "@/components/actions/action-bar";
+import { MaintenanceNotice, SnoozeButton } from "@/components/maintenance/snooze";
 import { DetailHeader } from "@/components/common/detail-header";
 import { RawVendorSection, RecentRunsSection } from "@/components/activity/recent-runs";
 import { DataTable, type Column } from "@/components/common/data-table";
@@ -88,6 +89,7 @@ export function AgentDetail({ id }: { id: string }) {
         actions={
           <>
             <ActionBar kind="endpoint" id={e.id} name={e.name} vendor={e.vendor} enabled={e.enabled} />
+            <SnoozeButton targets={[{ type: "endpoint", id: e.id, name: e.name }, ...(e.customer ? [{ type: "customer" as const, id: e.customer.id, name: e.customer.name }] : [])]} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/activity?view=list&endpointId=${e.id}`}>
                 <ActivityIcon aria-hidden />
@@ -104,6 +106,7 @@ export function AgentDetail({ id }: { id: string }) {
         }
       />
       <StaleBanner />
+      <MaintenanceNotice endpointId={e.id} customerId={e.customer?.id ?? null} />
 
       <Card>
         <CardHeader>

@@ -14,6 +14,7 @@ import { CustomerBulkActions } from "@/components/actions/bulk-actions";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { CustomerFilter, FilterBar, FilterChip, VendorFilter } from "@/components/common/filters";
 import { LoadError } from "@/components/common/query-state";
+import { PlannedLine, SnoozeButton, type SnoozeTarget } from "@/components/maintenance/snooze";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner } from "@/components/common/stale";
 import { StatusBadge, statusStyle, type DisplayStatus } from "@/components/common/status-badge";
@@ -88,6 +89,15 @@ function CountTile({ status, value, href, hint, kiosk }: { status: DisplayStatus
   );
 }
 
+/** What a queue item can be snoozed as: its agent, or its whole customer. */
+function snoozeTargets(item: MonitoringItem): SnoozeTarget[] {
+  if (item.kind === "connection") return [];
+  return [
+    ...(item.endpoint ? [{ type: "endpoint" as const, id: item.endpoint.id, name: item.endpoint.name }] : []),
+    ...(item.customer ? [{ type: "customer" as const, id: item.customer.id, name: item.customer.name }] : []),
+  ];
+}
+
 function AttentionItem({ item, role, kiosk }: { item: MonitoringItem; role: Role; kiosk: boolean }) {
   const href = itemHref(item, role);
   const style = statusStyle(item.status);
@@ -131,6 +141,7 @@ function AttentionItem({ item, role, kiosk }: { item: MonitoringItem; role: Role
           <ActionMenu kind="configuration" id={item.id} name={item.title} vendor={item.vendor} only={["backup.start"]} />
         ) : null}
         {!kiosk && item.kind === "endpoint" ? <ActionMenu kind="endpoint" id={item.id} name={item.title} vendor={item.vendor} only={["agent.wake"]} /> : null}
+        {!kiosk ? <SnoozeButton targets={snoozeTargets(item)} /> : null}
       </div>
     </li>
   );
@@ -198,7 +209,7 @@ export function MonitoringBoard({ role }: { role: Role }) {
           <div className="flex items-center gap-3">
             <UpdatedAgo at={query.dataUpdatedAt} fetching={query.isFetching} />
             <Button asChild variant="outline" size="sm">
-              <Link href={`/monitoring?kiosk=1${vendor ? `&vendor=${vendor}` : ""}${customerId ? `&customerId=${customerId}` : ""}`}>
+              <Link href={hasRole(role, "admin") ? "/settings/display-links" : "/wall"}>
                 <MaximizeIcon aria-hidden />
                 Wall display
               </Link>
@@ -238,6 +249,16 @@ export function MonitoringBoard({ role }: { role: Role }) {
               </span>
             ) : null}
           </CardHeader>
+          {data && data.planned.length > 0 ? (
+            <section aria-label="Planned maintenance" className="border-t bg-sky-500/5">
+              <h3 className="px-4 pt-3 text-sm font-semibold">Planned maintenance: kept off the queue and its counts</h3>
+              <ul className="divide-y">
+                {data.planned.map((w) => (
+                  <PlannedLine key={w.id} window={w} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {query.isPending ? (
             <CardContent className="grid gap-2">
               {Array.from({ length: 6 }, (_, i) => (

@@ -7,6 +7,7 @@ import {
   ClipboardListIcon,
   KeyRoundIcon,
   LayoutDashboardIcon,
+  MonitorIcon,
   MonitorSmartphoneIcon,
   ReceiptIcon,
   ScrollTextIcon,
@@ -41,5 +42,6 @@ export const SETTINGS_NAV: NavItem[] = [
   { href: "/settings/users", label: "Users", icon: UsersIcon, minimumRole: "admin" },
   { href: "/settings/msp360", label: "MSP360", icon: BuildingIcon, minimumRole: "admin" },
   { href: "/settings/public-api", label: "Public API", icon: KeyRoundIcon, minimumRole: "admin" },
+  { href: "/settings/display-links", label: "Display links", icon: MonitorIcon, minimumRole: "admin" },
   { href: "/settings/audit", label: "Audit log", icon: ScrollTextIcon, minimumRole: "admin" },
 ];

@@ -19,7 +19,9 @@ import {
   updateCustomerInputSchema,
 } from "@/lib/schemas/customers";
 import { endpointDetailSchema, endpointListQuerySchema, endpointPageSchema } from "@/lib/schemas/endpoints";
+import { createDisplayLinkInputSchema, createdDisplayLinkSchema, displayLinkSchema, updateDisplayLinkInputSchema } from "@/lib/schemas/display-links";
 import { idParams } from "@/lib/schemas/listing";
+import { createMaintenanceInputSchema, maintenanceListQuerySchema, maintenanceWindowSchema } from "@/lib/schemas/maintenance";
 import { monitoringQuerySchema, monitoringSchema } from "@/lib/schemas/monitoring";
 import { msp360ListSchema, msp360OperationResultSchema, msp360OperationSchema, msp360ResourceSchema } from "@/lib/schemas/msp360-admin";
 import {
@@ -49,6 +51,7 @@ import { connectionTestSchema, syncStartedSchema, syncStatusSchema } from "@/lib
 import { demoStatusSchema, healthSchema, meSchema, monitoringSettingsSchema, updateMeSchema, updateMonitoringSettingsSchema } from "@/lib/schemas/system";
 import { usageQuerySchema, usageReportSchema, usageTrendQuerySchema, usageTrendSchema } from "@/lib/schemas/usage";
 import { createUserInputSchema, setupInputSchema, updateUserInputSchema, userSchema } from "@/lib/schemas/users";
+import { wallSchema } from "@/lib/schemas/wall";
 import { vendorSchema } from "@/lib/vendors/catalog";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -466,6 +469,72 @@ export const API = {
     errors: { 400: "The definition cannot be answered", 404: "No such dataset, widget or key" },
   }),
   publicApiSources: route({ method: "GET", path: "/api/v1/public-api/sources", role: "admin", summary: "What datasets can be built from, with every column and its type", response: z.array(sourceSchema) }),
+
+  listMaintenanceWindows: route({
+    method: "GET",
+    path: "/api/v1/maintenance-windows",
+    role: "viewer",
+    summary: "Maintenance windows and snoozes: active and upcoming ones (state=all adds the ended ones)",
+    query: maintenanceListQuerySchema,
+    response: z.array(maintenanceWindowSchema),
+  }),
+  createMaintenanceWindow: route({
+    method: "POST",
+    path: "/api/v1/maintenance-windows",
+    role: "technician",
+    summary: "Plan downtime of a customer or endpoint (a snooze): until it ends, its problems stay off the monitoring queue, its counts and the wall, shown as planned (audited)",
+    body: createMaintenanceInputSchema,
+    response: maintenanceWindowSchema,
+    status: 201,
+  }),
+  endMaintenanceWindow: route({
+    method: "POST",
+    path: "/api/v1/maintenance-windows/{id}/end",
+    role: "technician",
+    summary: "End a maintenance window now: its problems count again at once (audited)",
+    params: idParams,
+    response: maintenanceWindowSchema,
+    errors: NOT_FOUND,
+  }),
+
+  listDisplayLinks: route({ method: "GET", path: "/api/v1/display-links", role: "admin", summary: "Display links of the wall screens, with when each was last seen (never the token)", response: z.array(displayLinkSchema) }),
+  createDisplayLink: route({
+    method: "POST",
+    path: "/api/v1/display-links",
+    role: "admin",
+    summary: "Create a display link for a wall screen: named, scoped to all customers or some, with its pages and intervals. The answer is the only time its token is shown (only its SHA-256 is stored)",
+    body: createDisplayLinkInputSchema,
+    response: createdDisplayLinkSchema,
+    status: 201,
+  }),
+  updateDisplayLink: route({
+    method: "PATCH",
+    path: "/api/v1/display-links/{id}",
+    role: "admin",
+    summary: "Rename a display link, change its scope, pages or intervals (the wall picks them up at its next refresh)",
+    params: idParams,
+    body: updateDisplayLinkInputSchema,
+    response: displayLinkSchema,
+    errors: { ...NOT_FOUND, 409: "The link is revoked" },
+  }),
+  revokeDisplayLink: route({
+    method: "DELETE",
+    path: "/api/v1/display-links/{id}",
+    role: "admin",
+    summary: "Revoke a display link: its wall blanks at its next refresh; the link stays listed as revoked",
+    params: idParams,
+    response: displayLinkSchema,
+    errors: NOT_FOUND,
+  }),
+  wall: route({
+    method: "GET",
+    path: "/api/v1/wall",
+    role: "public",
+    summary:
+      "The wall display's figures, read-only, within the display link's scope. Needs the display link's token (`Authorization: Bearer bcdl_…`) and nothing else: a session gets nothing here, and the token opens no other route",
+    response: wallSchema,
+    errors: { 401: "No display link, an unknown one, or a revoked one (`details.reason`: missing, unknown, revoked)" },
+  }),
 
   demoStatus: route({ method: "GET", path: "/api/v1/demo", role: "viewer", summary: "Whether the demo data is installed, its connections, and how far the replay of its last 30 days has come", response: demoStatusSchema }),
   installDemo: route({

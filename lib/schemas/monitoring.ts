@@ -3,6 +3,7 @@ import { z } from "zod";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { statusSchema } from "@/lib/vendors/status";
 import { isoDate, refSchema } from "./listing";
+import { plannedItemSchema } from "./maintenance";
 
 export const monitoringQuerySchema = z.object({
   vendor: vendorSchema.optional(),
@@ -37,5 +38,7 @@ export const monitoringSchema = z.object({
   items: z.array(attentionItemSchema),
   totalItems: z.number().int(),
   customers: z.array(z.object({ customer: refSchema, ...problemCounts })),
+  /** Maintenance windows active now: their problems are left out of the items and counts above. */
+  planned: z.array(plannedItemSchema),
 });
 export type MonitoringDto = z.infer<typeof monitoringSchema>;

@@ -27,6 +27,12 @@ export async function vendorCustomerIdsOf(customerId: string): Promise<string[]>
   return (await client.customer.findMany({ where: { mspCustomerId }, select: { id: true } })).map((c) => c.id);
 }
 
+/** The vendor customer ids of several MSP customers (a display link's or a maintenance window's scope). */
+export async function vendorCustomerIdsOfMany(customerIds: readonly string[]): Promise<string[]> {
+  const ids = await Promise.all([...new Set(customerIds)].map((id) => vendorCustomerIdsOf(id)));
+  return [...new Set(ids.flat())];
+}
+
 /** The Prisma `where` piece that keeps rows of one MSP customer (nothing when no customer is asked for). */
 export async function customerWhere(customerId: string | undefined): Promise<{ customerId?: { in: string[] } }> {
   return customerId ? { customerId: { in: await vendorCustomerIdsOf(customerId) } } : {};

@@ -7,24 +7,41 @@ import type { AttentionItem, MonitoringDto, MonitoringQuery } from "@/lib/schema
 import { STATUS_SEVERITY, type Status } from "@/lib/vendors/status";
 import { asVendor, iso } from "./listing";
 import { connectionHealth } from "./connection-health";
-import { customerRef, customerRefSelect, customerRefsOf, customerWhere } from "./customer-groups";
+import { customerRef, customerRefSelect, customerRefsOf, vendorCustomerIdsOfMany } from "./customer-groups";
+import { notSnoozed, plannedItems, snoozedScope } from "./maintenance";
 
 const CONFIGURATION_PROBLEMS = ["overdue", "failed", "missed", "warning"] as const;
 
-export async function monitoringOverview(query: MonitoringQuery): Promise<MonitoringDto> {
-  const client = db();
-  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), ...(await customerWhere(query.customerId)) };
-  // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
-  const configurationScope = { ...scope, status: { in: [...CONFIGURATION_PROBLEMS] }, endpoint: { status: { notIn: ["offline", "disabled"] } } };
-  const offlineScope = { ...scope, status: "offline" };
+/** Narrows the overview for the wall: only these customers of the MSP (a display link's scope). */
+export interface MonitoringScope {
+  customerIds?: string[];
+  now?: Date;
+}
 
-  const [configurationCounts, offlineCount, connections, endpointCounts, configurationsByCustomer, offlineByCustomer] = await Promise.all([
+export async function monitoringOverview(query: MonitoringQuery, options: MonitoringScope = {}): Promise<MonitoringDto> {
+  const client = db();
+  const now = options.now ?? new Date();
+  // Customers of the MSP, as the vendor customers that rows carry.
+  const asked = query.customerId ? await vendorCustomerIdsOfMany([query.customerId]) : undefined;
+  const allowed = options.customerIds ? await vendorCustomerIdsOfMany(options.customerIds) : undefined;
+  const customerFilter = [...(asked ? [{ customerId: { in: asked } }] : []), ...(allowed ? [{ customerId: { in: allowed } }] : [])];
+  const scope = { removedAt: null, ...(query.vendor ? { vendor: query.vendor } : {}), AND: customerFilter };
+  // Planned downtime (maintenance windows, snoozes) is left out of the queue and its counts; shown as planned.
+  const snoozed = notSnoozed(await snoozedScope(now));
+  // A configuration of an offline or disabled endpoint is reported through its endpoint, once.
+  const configurationScope = { ...scope, AND: [...customerFilter, snoozed.configuration], status: { in: [...CONFIGURATION_PROBLEMS] }, endpoint: { status: { notIn: ["offline", "disabled"] } } };
+  const offlineScope = { ...scope, AND: [...customerFilter, snoozed.endpoint], status: "offline" };
+
+  const [configurationCounts, offlineCount, connections, endpointCounts, configurationsByCustomer, offlineByCustomer, planned] = await Promise.all([
     client.backupConfiguration.groupBy({ by: ["status"], where: configurationScope, _count: { _all: true } }),
     client.endpoint.count({ where: offlineScope }),
-    client.connection.findMany({ where: { enabled: true, ...(query.vendor ? { vendor: query.vendor } : {}) } }),
+    client.connection.findMany({
+      where: { enabled: true, ...(query.vendor ? { vendor: query.vendor } : {}), ...(allowed ? { customers: { some: { id: { in: allowed } } } } : {}) },
+    }),
     client.endpoint.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
     client.backupConfiguration.groupBy({ by: ["customerId", "status"], where: configurationScope, _count: { _all: true } }),
     client.endpoint.groupBy({ by: ["customerId"], where: offlineScope, _count: { _all: true } }),
+    plannedItems(now, options.customerIds ?? (query.customerId ? [query.customerId] : undefined)),
   ]);
 
   const items: AttentionItem[] = [];
@@ -125,6 +142,7 @@ export async function monitoringOverview(query: MonitoringQuery): Promise<Monito
     items: items.slice(0, query.limit),
     totalItems: count("overdue") + count("failed") + count("missed") + count("warning") + offlineCount + staleConnections,
     customers,
+    planned,
   };
 }
 

@@ -1,11 +1,11 @@
-// Runs (backups, restores, cleanups) as history, and the success grid (endpoints × days).
+// Runs (backups, restores, cleanups) as history. The success grid is lib/services/run-grid.ts.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { RunDetailDto, RunDto, RunGridDto, RunGridQuery, RunListQuery, RunPageDto } from "@/lib/schemas/runs";
-import { STATUS_SEVERITY, type RunType, type Status } from "@/lib/vendors/status";
+import type { RunDetailDto, RunDto, RunListQuery, RunPageDto } from "@/lib/schemas/runs";
+import type { RunType } from "@/lib/vendors/status";
 import { asStatus, asVendor, dateRange, iso, paging, textContains } from "./listing";
-import { customerRef, customerRefSelect, customerWhere, withCustomerIds } from "./customer-groups";
+import { customerWhere, withCustomerIds } from "./customer-groups";
 
 interface RunRow {
   id: string;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { redirect } from "next/navigation";
 import { BellRingIcon } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listConnections } from "@/lib/services/connections";
@@ -10,7 +11,9 @@ import { LoadingRows } from "@/components/common/query-state";
 
 export const metadata: Metadata = { title: "Monitoring" };
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The old kiosk view needed a session that expired overnight; the wall now opens through a display link.
+  if ((await searchParams).kiosk === "1") redirect("/wall");
   const user = await requirePageUser("viewer");
   const connections = await listConnections();
   return (
