@@ -6,6 +6,7 @@
 // wall requests were ever in flight at once (react-query never overlaps them: the answer must be 1).
 // Target: under 200 MB of browser memory all day, no growth trend, at most one request in flight.
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { chromium, type Request } from "@playwright/test";
 
 const base = process.argv[2] ?? process.env.BASE_URL ?? "http://127.0.0.1:3600";
@@ -33,7 +34,7 @@ async function displayLink(): Promise<string> {
   return `${base}${((await created.json()) as { path: string }).path}`;
 }
 
-/** Resident memory of the Chromium process tree (browser, renderer, GPU, utility), in MB. */
+/** Memory of the Chromium process tree (browser, renderer, GPU, utility), in MB (PSS, Linux). */
 function browserRssMb(rootPid: number): number {
   const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
     .trim()
@@ -42,9 +43,21 @@ function browserRssMb(rootPid: number): number {
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const [pid, ppid] of rows) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
-  return rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+  // Proportional set size: shared libraries counted once across the tree (a plain RSS sum counts them per process).
+  return [...tree].reduce((sum, pid) => {
+    try {
+      return sum + Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0) / 1024;
 }
 
 const url = await displayLink();
@@ -84,7 +97,7 @@ async function sample() {
 const samples: Awaited<ReturnType<typeof sample>>[] = [];
 const started = Date.now();
 console.log(`wall ${url.replace(/bcdl_.*/, "bcdl_…")}: ${CYCLES} polls every ${REFRESH_MS} ms (a day at 15 s), rotating every second`);
-console.log("   polls   heap MB   DOM nodes   listeners   browser RSS MB");
+console.log("   polls   heap MB   DOM nodes   listeners   browser PSS MB");
 let nextSample = 0;
 while (answered < CYCLES) {
   await page.waitForTimeout(1000);
@@ -114,7 +127,7 @@ await page.waitForTimeout(SLOW_POLLS * 3 * REFRESH_MS + 1000);
 const slowAnswered = answered - before;
 
 console.log("");
-console.log(`after ${answered} polls in ${((Date.now() - started) / 60_000).toFixed(1)} min: heap ${last.heapMb.toFixed(1)} MB after GC (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB since the first quarter), ${last.nodes} DOM nodes, browser RSS peak ${peakRss.toFixed(0)} MB (limit ${LIMIT_MB} MB), wall ${state}`);
+console.log(`after ${answered} polls in ${((Date.now() - started) / 60_000).toFixed(1)} min: heap ${last.heapMb.toFixed(1)} MB after GC (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB since the first quarter), ${last.nodes} DOM nodes, browser PSS peak ${peakRss.toFixed(0)} MB (limit ${LIMIT_MB} MB), wall ${state}`);
 console.log(`slow app (answers held ${3 * REFRESH_MS} ms, polls every ${REFRESH_MS} ms): ${slowAnswered} answered, at most ${maxInFlight} request(s) in flight at once`);
 const ok = peakRss < LIMIT_MB && maxInFlight <= 1 && state === "live";
 console.log(ok ? "PASS" : "FAIL");

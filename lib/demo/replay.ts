@@ -92,13 +92,25 @@ async function claim(): Promise<StoredReplay | null> {
   const stored = await loadReplay();
   if (!stored || stored.state.finishedAt !== null) return null;
   const { runner, heartbeatAt } = stored.state;
-  if (runner && runner !== INSTANCE_ID && heartbeatAt !== null && Date.now() - heartbeatAt < RUNNER_SILENCE_MS) {
+  if (runner && runner !== INSTANCE_ID && heartbeatAt !== null && Date.now() - heartbeatAt < RUNNER_SILENCE_MS && !isGoneProcess(runner)) {
     // Another instance is at it (or this app restarted moments ago): look again once it could have gone silent.
     clearTimeout(globalForReplay.backupConsoleReplayRetry);
     globalForReplay.backupConsoleReplayRetry = setTimeout(() => void resumeDemoReplay(), RUNNER_SILENCE_MS).unref();
     return null;
   }
   return replaceReplay(stored, { ...stored.state, runner: INSTANCE_ID, heartbeatAt: Date.now() });
+}
+
+/** A runner of this machine whose process has stopped (the app restarted): no need to wait for it to go silent. */
+function isGoneProcess(runner: string): boolean {
+  const [host, pid] = runner.split(":");
+  if (host !== INSTANCE_ID.split(":")[0] || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
 }
 
 async function runReplay(): Promise<void> {

@@ -98,7 +98,8 @@ export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; stat
       watched[day]!++;
       if (t + graceMs > now.getTime()) continue;
       const windowEnd = Math.min((due[i + 1]?.getTime() ?? t + (interval ?? 1440) * 60_000) - graceMs, now.getTime());
-      const started = starts.some((s) => s >= t - graceMs && s < Math.max(windowEnd, t + graceMs));
+      const first = firstAtOrAfter(starts, t - graceMs);
+      const started = first < starts.length && starts[first]! < Math.max(windowEnd, t + graceMs);
       if (!started) {
         cell.missed++;
         cell.status = cell.runs === 0 && cell.missed === 1 ? "missed" : worse(cell.status, "missed");
@@ -112,6 +113,18 @@ export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; stat
     if (cell.runs === 0 && cell.missed === 0) cell.status = bounds[day]!.getTime() < plan.firstSeenAt.getTime() && watched[day] === 0 ? "not-monitored" : "not-scheduled";
   }
   return cells;
+}
+
+/** Index of the first value >= `value` in an ascending list (binary search: frequent plans have thousands of runs). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An agent's day: the worst of its plans' days, counts summed. */
