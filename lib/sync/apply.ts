@@ -284,8 +284,13 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
       lastRunAt: true,
       firstSeenAt: true,
       missedSince: true,
+      customerId: true,
     },
   });
+  // A customer of the MSP may have its own overdue window.
+  const customerWindows = new Map(
+    (await client.customer.findMany({ where: { connectionId }, select: { id: true, mspCustomer: { select: { overdueWindowHours: true } } } })).map((c) => [c.id, c.mspCustomer]),
+  );
   const endpointById = new Map(endpoints.map((e) => [e.id, e]));
   const statusesByEndpoint = new Map<string, Status[]>();
   const lastByEndpoint = new Map<string, { success: Date | null; run: Date | null }>();
@@ -302,6 +307,7 @@ export async function recomputeStatuses(connectionId: string, now = new Date()):
       endpoint,
       now,
       settings,
+      config.customerId ? customerWindows.get(config.customerId) : null,
     );
     // Since the first run in a row that was missed: a later missed run does not move it.
     const missedSince = status === "missed" ? (config.missedSince ?? missedAt ?? now) : null;

@@ -166,6 +166,19 @@ describe.each(TEST_PROVIDERS)("customers across vendors on %s", (provider) => {
     company = back.json;
   });
 
+  it("judges a customer's plans by its own overdue window from the next sync on", async () => {
+    type Counts = { counts: { overdue: number } };
+    const overdue = async () => (await get<Counts>(monitoring.GET, `/api/v1/monitoring?customerId=${company.id}`)).counts.overdue;
+    const before = await overdue();
+    // One hour without a good backup: every daily plan of this customer that last succeeded earlier is overdue.
+    expect((await call(admin, customer.PATCH, { method: "PATCH", params: { id: company.id }, body: { overdueWindowHours: 1 } })).status).toBe(200);
+    await syncConnection(vendors.mspId, "manual", { now: vendors.now });
+    expect(await overdue()).toBeGreaterThan(before);
+    expect((await call(admin, customer.PATCH, { method: "PATCH", params: { id: company.id }, body: { overdueWindowHours: null } })).status).toBe(200);
+    await syncConnection(vendors.mspId, "manual", { now: vendors.now });
+    expect(await overdue()).toBe(before);
+  });
+
   it("unlinks the account again: it is a customer of its own, and a customer's last vendor customer stays", async () => {
     const accountVendorId = account.vendorCustomers[0]!.id;
     expect((await call(viewer, link.DELETE, { method: "DELETE", params: { id: company.id, vendorCustomerId: accountVendorId } })).status).toBe(403);
