@@ -17,6 +17,7 @@ import { useDemoStatus } from "@/lib/queries/demo";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { DemoBanner, InstallDemoButton } from "@/components/demo/demo-controls";
 import { ConnectionForm } from "./connection-form";
+import { formatTime } from "@/lib/format";
 import { VendorBadge } from "./vendor-badge";
 
 /** Last sync: when, and why the data is stale when it is. */
@@ -66,7 +67,7 @@ export function ConnectionsManager() {
       toast.success(`Syncing ${connection.name}`, { description: "The result shows here in a few seconds." });
     } catch (error) {
       const since = error instanceof ApiError && error.code === "conflict" ? (error.details as { runningSince?: string | null } | undefined)?.runningSince : undefined;
-      if (since) toast.info(`${connection.name} is already syncing`, { description: `Started at ${new Date(since).toLocaleTimeString()}; the result shows here when it ends.` });
+      if (since) toast.info(`${connection.name} is already syncing`, { description: `Started at ${formatTime(since)}; the result shows here when it ends.` });
       else toast.error("Could not start the sync", { description: (error as Error).message });
     }
   }

@@ -11,7 +11,7 @@ import { LoadError } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner } from "@/components/common/stale";
 import { StatusBadge, statusStyle, type DisplayStatus } from "@/components/common/status-badge";
-import { formatBytes, formatNumber, formatPeriod, localizeTimestamps } from "@/lib/format";
+import { formatBytes, formatDateTime, formatNumber, formatPeriod, localizeTimestamps } from "@/lib/format";
 import { useMonitoring, type MonitoringDto } from "@/lib/queries/monitoring";
 import { useSyncStatus, type SyncStatusDto } from "@/lib/queries/sync";
 import { useUsageTrend } from "@/lib/queries/usage";
@@ -253,7 +253,7 @@ function SyncHealth({ connections, isPending, role }: { connections: SyncStatusD
                 <span className="flex items-center gap-1" aria-label="Recent syncs">
                   {[...c.recent].reverse().map((r) => {
                     const s = statusStyle(SYNC_STATUS[r.status] ?? "never-ran");
-                    return <span key={r.id} className={cn("size-2.5 rounded-full", s.fill)} title={`${r.trigger} sync ${r.startedAt ? new Date(r.startedAt).toLocaleString() : ""}: ${r.status}${r.error ? ` — ${r.error}` : ""}`} />;
+                    return <span key={r.id} className={cn("size-2.5 rounded-full", s.fill)} title={`${r.trigger} sync ${r.startedAt ? formatDateTime(r.startedAt) : ""}: ${r.status}${r.error ? ` — ${r.error}` : ""}`} />;
                   })}
                 </span>
               </div>
