@@ -4,7 +4,8 @@ import Link from "next/link";
 import { ClipboardListIcon } from "lucide-react";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { DataTable, type Column } from "@/components/common/data-table";
-import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, NoSuccessFilter, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { BackupAge } from "@/components/common/backup-age";
 import { ListEmpty } from "@/components/common/list-empty";
 import { SearchInput } from "@/components/common/search-input";
 import { STALE_ROW_CLASS, StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
@@ -18,7 +19,7 @@ import { Enabled, LastResult, NextRun, PlanStatus } from "./plan-cells";
 
 export const PLAN_STATUSES = ["failed", "missed", "warning", "running", "never-ran", "success", "disabled"] as const;
 const SORTS = ["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"] as const;
-const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId"] as const;
+const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId", "noSuccessFor"] as const;
 
 export function PlansList() {
   const { url, sort, filters, filtered, clear, query } = useListPage({ filterKeys: FILTER_KEYS, sorts: SORTS, defaultSort: "name" }, useConfigurations);
@@ -77,6 +78,14 @@ export function PlansList() {
       ),
     },
     { id: "lastRunAt", header: "Last result", sortKey: "lastRunAt", firstOrder: "desc", cell: (c) => <LastResult status={c.lastStatus} at={c.lastRunAt} /> },
+    {
+      id: "lastSuccessAt",
+      header: "Last good backup",
+      sortKey: "lastSuccessAt",
+      // Oldest (and never) first: the plans to look at.
+      firstOrder: "asc",
+      cell: (c) => <BackupAge value={c.lastSuccessAt} quiet={!c.enabled} />,
+    },
     { id: "nextRunAt", header: "Next run", sortKey: "nextRunAt", cell: (c) => <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
     { id: "status", header: "Status", sortKey: "status", cell: (c) => <PlanStatus status={c.status} missedSince={c.missedSince} /> },
   ];
@@ -102,6 +111,7 @@ export function PlansList() {
             { value: "false", label: "Disabled only" },
           ]}
         />
+        <NoSuccessFilter value={filters.noSuccessFor} onChange={(noSuccessFor) => url.set({ noSuccessFor })} />
         {filters.endpointId ? <FilterChip label="Agent" value={endpoint.data?.name ?? "…"} onRemove={() => url.set({ endpointId: null })} /> : null}
       </FilterBar>
       <DataTable
