@@ -44,7 +44,7 @@ export function StaleBanner({ className }: { className?: string }) {
     <div className={cn("grid grid-cols-1 gap-2", className)}>
       {stale.map((c) => (
         <Alert key={c.connection.id} variant="warning" className="items-center" data-testid="stale-banner">
-          <CloudOffIcon aria-hidden className="text-[color-mix(in_oklch,var(--warning)_60%,var(--foreground))]" />
+          <CloudOffIcon aria-hidden className="text-stale-text" />
           <div className="flex-1">
             <VendorBadge vendor={c.connection.vendor as Vendor} className="mr-2 align-middle" />
             <span>
@@ -83,7 +83,7 @@ export function StaleMark({ info, className }: { info: StaleInfo | null; classNa
   const age = info.lastSyncSuccessAt ? `data from ${formatRelative(info.lastSyncSuccessAt)}` : "no data synced yet";
   const text = `${info.name}: ${age}${info.staleReason ? ` — ${info.staleReason}` : ""}`;
   return (
-    <span className={cn("inline-flex items-center text-amber-600 dark:text-amber-400", className)} title={text}>
+    <span className={cn("inline-flex items-center text-stale-text", className)} title={text}>
       <CloudOffIcon className="size-3.5" aria-hidden />
       <span className="sr-only">Stale data: {text}</span>
     </span>

@@ -462,7 +462,7 @@ function SyncHealth({ connections, isPending, role }: { connections: SyncStatusD
                   })}
                 </span>
               </div>
-              {c.stale && c.staleReason ? <p className="text-xs text-[color-mix(in_oklch,var(--warning)_55%,var(--foreground))]">{c.staleReason}</p> : null}
+              {c.stale && c.staleReason ? <p className="text-xs text-stale-text">{c.staleReason}</p> : null}
             </div>
           );
         })}
