@@ -39,7 +39,11 @@ export function PlansList() {
           <Link href={`/plans/${c.id}`} className="block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none">
             {c.name}
           </Link>
-          <div className="truncate text-xs text-muted-foreground">{c.type}</div>
+          <div className="flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+            <VendorBadge vendor={c.vendor as Vendor} />
+            <StaleMark info={stale.forConnection(c.connection.id)} />
+            <span className="truncate">{c.type}</span>
+          </div>
         </div>
       ),
     },
@@ -57,23 +61,14 @@ export function PlansList() {
       ),
     },
     {
-      id: "vendor",
-      header: "Vendor",
-      cell: (c) => (
-        <span className="flex items-center gap-1.5">
-          <VendorBadge vendor={c.vendor as Vendor} />
-          <StaleMark info={stale.forConnection(c.connection.id)} />
-        </span>
-      ),
-    },
-    {
       id: "schedule",
-      header: "Schedule",
-      className: "max-w-40 text-xs",
+      header: "Schedule / next run",
+      sortKey: "nextRunAt",
+      className: "max-w-44 text-xs",
       cell: (c) => (
         <div className="grid justify-items-start gap-0.5">
           <span className="line-clamp-2">{c.schedule.description || "—"}</span>
-          {c.enabled ? null : <Enabled enabled={false} />}
+          {c.enabled ? <NextRun at={c.nextRunAt} enabled /> : <Enabled enabled={false} />}
         </div>
       ),
     },
@@ -86,7 +81,6 @@ export function PlansList() {
       firstOrder: "asc",
       cell: (c) => <BackupAge value={c.lastSuccessAt} quiet={!c.enabled} />,
     },
-    { id: "nextRunAt", header: "Next run", sortKey: "nextRunAt", cell: (c) => <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
     { id: "status", header: "Status", sortKey: "status", cell: (c) => <PlanStatus status={c.status} missedSince={c.missedSince} /> },
   ];
 
