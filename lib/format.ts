@@ -1,5 +1,5 @@
 // Formatting for the data pages: sizes, numbers, durations, money and dates, in the user's locale and time zone.
-import { format, formatDistanceToNow } from "date-fns";
+import { format, formatDistanceToNowStrict } from "date-fns";
 
 const numberFormat = new Intl.NumberFormat(undefined);
 const SIZE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
@@ -101,10 +101,11 @@ export function formatTime(value: string | Date | null | undefined, { timeZone, 
   return dateFormat({ hour: "numeric", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), timeZone }).format(date);
 }
 
-/** "3 hours ago", "in 5 minutes"; `fallback` when unknown. */
+/** "3 hours ago", "in 5 minutes", "just now"; `fallback` when unknown. */
 export function formatRelative(value: string | Date | null | undefined, fallback = "—"): string {
   const date = toDate(value);
-  return date ? formatDistanceToNow(date, { addSuffix: true }) : fallback;
+  if (!date) return fallback;
+  return Math.abs(Date.now() - date.getTime()) < 45_000 ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true });
 }
 
 /** "May 2026" for a "2026-05" period. */

@@ -52,7 +52,7 @@ function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
             ))}
         </div>
       ) : null}
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 2xl:grid-cols-8">
+      <ul className="grid grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))] gap-2 md:gap-3">
         {(data?.byStatus ?? []).map(({ status, count }) => {
           const style = statusStyle(status);
           const Icon = style.icon;
@@ -63,21 +63,28 @@ function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
                 href={`/agents?status=${status}`}
                 data-testid={`overview-count-${status}`}
                 className={cn(
-                  "grid gap-2 rounded-lg border p-4 shadow-xs transition-colors hover:ring-2 hover:ring-ring/40 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                  "grid gap-1.5 rounded-lg border p-3 shadow-xs transition-colors hover:ring-2 hover:ring-ring/40 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
                   attention ? cn(style.badge, "border-transparent") : "bg-card",
                 )}
               >
-                <span className={cn("flex items-center gap-1.5 text-sm font-medium", !attention && "text-muted-foreground")}>
+                <span className={cn("flex items-center gap-1.5 text-sm font-medium whitespace-nowrap", !attention && "text-muted-foreground")}>
                   <Icon className={cn("size-4", !attention && style.text)} aria-hidden />
                   {style.label}
                 </span>
                 <span className={cn("text-3xl font-bold tabular-nums leading-none", !attention && count === 0 && "text-muted-foreground")}>{formatNumber(count)}</span>
-                <span className={cn("text-xs", !attention && "text-muted-foreground")}>{total > 0 ? `${formatPercent(count / total, 0)} of agents` : "no agents"}</span>
+                <span className={cn("text-xs", !attention && "text-muted-foreground")}>{total > 0 ? formatPercent(count / total, 0) : "–"}
+                  <span className="sr-only"> of agents</span></span>
               </Link>
             </li>
           );
         })}
-        {data ? null : Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-28" />)}
+        {data
+          ? null
+          : Array.from({ length: 8 }, (_, i) => (
+              <li key={i}>
+                <Skeleton className="h-24" />
+              </li>
+            ))}
       </ul>
     </section>
   );
@@ -135,11 +142,12 @@ function StorageCard({ data }: { data: OverviewDto["storage"] | undefined }) {
   const share = growth !== null && data?.previousBytes ? growth / data.previousBytes : null;
   return (
     <Card className="min-w-0" data-testid="overview-storage">
-      <CardHeader className="flex-row items-start justify-between gap-2 pb-2">
-        <CardTitle className="text-sm font-medium text-muted-foreground">Storage{data?.period ? `, ${formatPeriod(data.period)}` : ""}</CardTitle>
-        <Link href="/billing" className="text-sm text-primary hover:underline">
-          Billing →
-        </Link>
+      <CardHeader className="pb-2">
+        <CardTitle className="text-sm font-medium text-muted-foreground">
+          <Link href="/billing" className="hover:underline">
+            Storage{data?.period ? `, ${formatPeriod(data.period)}` : ""}
+          </Link>
+        </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-1.5">
         {!data ? (
