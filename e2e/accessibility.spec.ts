@@ -49,7 +49,7 @@ async function violations(page: Page): Promise<string[]> {
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle").catch(() => {});
   // Skeletons stand in for data that is still loading: check the page as a user reads it.
-  await expect(page.locator("main [data-slot=skeleton], main .animate-pulse")).toHaveCount(0, { timeout: 15_000 }).catch(() => {});
+  await expect(page.locator("main [data-slot=skeleton], main .animate-pulse")).toHaveCount(0, { timeout: 10_000 }).catch(() => {});
 }
 
 async function signedIn(browser: Browser, colorScheme: "light" | "dark"): Promise<Page> {
@@ -91,7 +91,8 @@ test.afterAll(() => {
 
 for (const theme of ["light", "dark"] as const) {
   test(`every page passes WCAG 2 A/AA in the ${theme} theme`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    // Seventeen pages with axe on each: minutes on a loaded machine.
+    test.setTimeout(900_000);
     const found: string[] = [];
     const signin = await (await browser.newContext({ baseURL: BASE, colorScheme: theme })).newPage();
     await signin.goto("/signin");
