@@ -1,5 +1,5 @@
 // Formatting for the data pages: sizes, numbers, durations, money and dates, in the user's locale and time zone.
-import { format } from "date-fns";
+import { format, formatDistanceToNowStrict } from "date-fns";
 
 const numberFormat = new Intl.NumberFormat(undefined);
 const SIZE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
@@ -50,23 +50,75 @@ export function formatMoney(value: number | null | undefined): string {
   return moneyFormat.format(value);
 }
 
-/** The exact local date and time, e.g. "May 3, 2026, 2:30 PM". */
-export function formatDateTime(value: string | Date | null | undefined): string {
-  if (!value) return "—";
-  return format(typeof value === "string" ? new Date(value) : value, "PPp");
+// Dates: one format everywhere, in the user's locale (Intl), in the browser's time zone unless a `timeZone` (IANA
+// name, e.g. "Europe/Berlin") is given: the per-user time zone is passed through here.
+export interface DateFormatOptions {
+  timeZone?: string;
+  /** Adds seconds (the audit log, exact instants on hover). */
+  seconds?: boolean;
 }
 
-/** Compact local date and time for tables, e.g. "2026-05-03 14:30". */
-export function formatShortDateTime(value: string | Date | null | undefined): string {
-  if (!value) return "—";
-  return format(typeof value === "string" ? new Date(value) : value, "yyyy-MM-dd HH:mm");
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = dateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(undefined, options);
+    dateFormats.set(key, formatter);
+  }
+  return formatter;
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (!value) return null;
+  const date = typeof value === "string" ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The app's one date-and-time format, e.g. "Nov 25, 2026, 2:30 PM" (en-US) or "25 Nov 2026, 14:30" (en-GB); "—" when unknown. */
+export function formatDateTime(value: string | Date | null | undefined, { timeZone, seconds }: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({ year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), timeZone }).format(date);
+}
+
+/** Kept for callers in tables: the same format as formatDateTime, so dates read alike everywhere. */
+export function formatShortDateTime(value: string | Date | null | undefined, options: DateFormatOptions = {}): string {
+  return formatDateTime(value, options);
+}
+
+/** A calendar date alone, e.g. "Wed, Nov 25, 2026". */
+export function formatDate(value: string | Date | null | undefined, { timeZone }: Pick<DateFormatOptions, "timeZone"> = {}): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({ weekday: "short", year: "numeric", month: "short", day: "numeric", timeZone }).format(date);
+}
+
+/** A time of day alone, e.g. "2:30 PM" or "14:30:05" with seconds. */
+export function formatTime(value: string | Date | null | undefined, { timeZone, seconds }: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({ hour: "numeric", minute: "2-digit", ...(seconds ? { second: "2-digit" } : {}), timeZone }).format(date);
+}
+
+/** "3 hours ago", "in 5 minutes", "just now"; `fallback` when unknown. */
+export function formatRelative(value: string | Date | null | undefined, fallback = "—"): string {
+  const date = toDate(value);
+  if (!date) return fallback;
+  return Math.abs(Date.now() - date.getTime()) < 45_000 ? "just now" : formatDistanceToNowStrict(date, { addSuffix: true });
 }
 
 /** "May 2026" for a "2026-05" period. */
 export function formatPeriod(period: string): string {
   const [year, month] = period.split("-").map(Number);
   if (!year || !month) return period;
-  return format(new Date(year, month - 1, 1), "MMM yyyy");
+  return dateFormat({ year: "numeric", month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** A share (0–1) as "92.5 %" in the user's locale; "—" when unknown. */
+export function formatPercent(value: number | null | undefined, fractionDigits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);
 }
 
 /** The current month as "YYYY-MM" in the user's time zone. */
@@ -86,7 +138,7 @@ export function localDayBounds(day: string): { from: string; to: string } | null
 export function localizeTimestamps(text: string): string {
   return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : format(date, "PPp");
+    return Number.isNaN(date.getTime()) ? iso : formatDateTime(date);
   });
 }
 

@@ -30,7 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8 md:py-8">
+        <main className="mx-auto w-full max-w-[120rem] flex-1 px-4 py-6 md:px-8 md:py-8">
           <CurrentUserProvider user={{ name: user.name, email: user.email, role: user.role }}>{children}</CurrentUserProvider>
         </main>
       </div>

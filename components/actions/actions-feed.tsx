@@ -53,6 +53,7 @@ const columns: Column<ActionDto>[] = [
   {
     id: "state",
     header: "State",
+    card: "status",
     cell: (a) => <StatusBadge status={STATE_STATUS[a.state].status} label={a.job && a.state === "running" ? a.job.stateLabel : STATE_STATUS[a.state].label} />,
   },
   {

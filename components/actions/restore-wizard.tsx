@@ -230,7 +230,7 @@ export function RestoreWizard(props: WizardProps) {
               <span>
                 Overwrite files that exist there
                 {overwrite ? (
-                  <span className="mt-1 flex items-center gap-1.5 text-xs text-orange-700 dark:text-orange-300">
+                  <span className="mt-1 flex items-center gap-1.5 text-xs text-missed-text">
                     <TriangleAlertIcon className="size-3.5" aria-hidden /> Files at the destination with the same names are replaced.
                   </span>
                 ) : null}

@@ -7,10 +7,9 @@ import { DataTable, type Column, type SortOrder } from "@/components/common/data
 import { StaleMark, useStaleConnections } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatBytes, formatDuration, formatNumber, formatShortDateTime } from "@/lib/format";
+import { formatBytes, formatDuration, formatNumber, formatRelative, formatShortDateTime } from "@/lib/format";
 import type { RunDto } from "@/lib/queries/runs";
 import type { Vendor } from "@/lib/vendors/catalog";
-import { formatDistanceToNow } from "date-fns";
 
 export const RUN_TYPE_LABELS: Record<string, string> = { backup: "Backup", restore: "Restore", cleanup: "Cleanup", other: "Check or other job" };
 
@@ -18,7 +17,7 @@ function Started({ value }: { value: string }) {
   return (
     <time dateTime={value} className="grid whitespace-nowrap" suppressHydrationWarning>
       <span className="tabular-nums">{formatShortDateTime(value)}</span>
-      <span className="text-xs text-muted-foreground">{formatDistanceToNow(new Date(value), { addSuffix: true })}</span>
+      <span className="text-xs text-muted-foreground">{formatRelative(value)}</span>
     </time>
   );
 }

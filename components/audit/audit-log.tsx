@@ -1,7 +1,6 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { ScrollTextIcon } from "lucide-react";
-import { format } from "date-fns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { useAuditEvents, type AuditFilters } from "@/lib/queries/audit";
+import { formatDateTime } from "@/lib/format";
 
 const FILTER_KEYS = ["action", "actor", "outcome", "from", "to"] as const;
 
@@ -93,7 +93,7 @@ export function AuditLog() {
             <TableBody>
               {rows.map((event) => (
                 <TableRow key={event.id}>
-                  <TableCell className="whitespace-nowrap text-xs">{format(new Date(event.at), "yyyy-MM-dd HH:mm:ss")}</TableCell>
+                  <TableCell className="whitespace-nowrap text-xs">{formatDateTime(event.at, { seconds: true })}</TableCell>
                   <TableCell className="text-xs">{event.actorLabel ?? event.actorType}</TableCell>
                   <TableCell className="font-mono text-xs">{event.action}</TableCell>
                   <TableCell className="text-xs">{event.targetLabel ?? event.targetId ?? "—"}</TableCell>

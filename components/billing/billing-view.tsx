@@ -181,8 +181,8 @@ export function BillingView() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <Tabs value={by} onValueChange={(next) => url.set({ by: next === "customer" ? null : next, sort: null, order: null })}>
           <TabsList>
-            <TabsTrigger value="customer">Per customer</TabsTrigger>
-            <TabsTrigger value="endpoint">Per endpoint</TabsTrigger>
+            <TabsTrigger value="customer" withoutPanel>Per customer</TabsTrigger>
+            <TabsTrigger value="endpoint" withoutPanel>Per endpoint</TabsTrigger>
           </TabsList>
         </Tabs>
         <SearchInput value={q} onChange={(next) => url.set({ q: next })} placeholder={by === "customer" ? "Find a customer…" : "Find an endpoint or customer…"} className="w-64" />

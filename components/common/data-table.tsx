@@ -1,6 +1,7 @@
 "use client";
 // A table for server-side sorted and paged lists: sortable headers, clickable rows (with a real link inside for
-// keyboards and new tabs), skeleton rows while loading, an error with retry, and an empty state.
+// keyboards and new tabs), skeleton rows while loading, an error with retry, and an empty state. On phones each
+// row becomes a card: the status first, then the title, then the other columns labelled by their headers.
 import type { MouseEvent, ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
@@ -21,7 +22,21 @@ export interface Column<T> {
   firstOrder?: SortOrder;
   className?: string;
   headClassName?: string;
+  /** Its place in a phone's card: "status" (first), "title" (next), "hidden" (left out); default a labelled line. */
+  card?: "status" | "title" | "hidden";
 }
+
+/** The status column goes first on a phone and the first column is the title, unless a column says otherwise. */
+function cardRole<T>(column: Column<T>, index: number): NonNullable<Column<T>["card"]> | "line" {
+  return column.card ?? (column.id === "status" ? "status" : index === 0 ? "title" : "line");
+}
+
+const CARD_CELL: Record<NonNullable<Column<unknown>["card"]> | "line", string> = {
+  status: "max-md:-order-2",
+  title: "max-md:-order-1 max-md:text-base",
+  hidden: "max-md:hidden",
+  line: "max-md:grid max-md:grid-cols-[7rem_minmax(0,1fr)] max-md:items-start max-md:gap-2",
+};
 
 export function DataTable<T>({
   columns,
@@ -74,8 +89,8 @@ export function DataTable<T>({
     <div className={cn("grid grid-cols-1 gap-2", className)}>
       {error ? <LoadError error={error} onRetry={onRetry} /> : null}
       <div className="rounded-lg border bg-card shadow-xs">
-        <Table aria-label={label} aria-busy={isPending || isPlaceholderData ? true : undefined}>
-          <TableHeader>
+        <Table aria-label={label} aria-busy={isPending || isPlaceholderData ? true : undefined} className="max-md:block max-md:[&_tbody]:block">
+          <TableHeader className="max-md:hidden">
             <TableRow className="hover:bg-transparent">
               {columns.map((column) => {
                 const active = sort && column.sortKey && sort.key === column.sortKey;
@@ -115,9 +130,9 @@ export function DataTable<T>({
           <TableBody className={cn(isPlaceholderData && "opacity-60 transition-opacity")}>
             {isPending || !rows
               ? Array.from({ length: skeletonRows }, (_, i) => (
-                  <TableRow key={`skeleton-${i}`} className="hover:bg-transparent">
+                  <TableRow key={`skeleton-${i}`} className="hover:bg-transparent max-md:flex max-md:flex-col max-md:gap-2 max-md:p-3">
                     {columns.map((column) => (
-                      <TableCell key={column.id}>
+                      <TableCell key={column.id} className="max-md:p-0">
                         <Skeleton className="h-4 w-full max-w-40" />
                       </TableCell>
                     ))}
@@ -128,14 +143,22 @@ export function DataTable<T>({
                   return (
                     <TableRow
                       key={rowKey(row)}
-                      className={cn(href && "cursor-pointer", rowClassName?.(row))}
+                      className={cn(href && "cursor-pointer", "max-md:flex max-md:flex-col max-md:gap-1.5 max-md:p-3", rowClassName?.(row))}
                       onClick={href ? (event) => onRowClick(event, href) : undefined}
                     >
-                      {columns.map((column) => (
-                        <TableCell key={column.id} className={column.className}>
-                          {column.cell(row)}
-                        </TableCell>
-                      ))}
+                      {columns.map((column, index) => {
+                        const role = cardRole(column, index);
+                        return (
+                          <TableCell key={column.id} className={cn(column.className, "max-md:max-w-none max-md:p-0", CARD_CELL[role])}>
+                            {role === "line" ? (
+                              <span className="text-xs font-medium text-muted-foreground md:hidden" aria-hidden>
+                                {column.header}
+                              </span>
+                            ) : null}
+                            {role === "line" ? <div className="min-w-0 md:contents">{column.cell(row)}</div> : column.cell(row)}
+                          </TableCell>
+                        );
+                      })}
                     </TableRow>
                   );
                 })}

@@ -27,7 +27,7 @@ export function DetailState({
 }) {
   if (isPending) {
     return (
-      <div className="grid grid-cols-1 gap-4" aria-busy="true" aria-label="Loading">
+      <div className="grid grid-cols-1 gap-4" role="status" aria-busy="true" aria-label="Loading">
         <Skeleton className="h-9 w-80" />
         <Skeleton className="h-40 w-full" />
         <Skeleton className="h-64 w-full" />

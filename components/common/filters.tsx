@@ -9,6 +9,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { VENDOR_INFO, VENDORS, type Vendor } from "@/lib/vendors/catalog";
 import { useCustomers } from "@/lib/queries/customers";
 import { useSyncStatus } from "@/lib/queries/sync";
+import { NO_SUCCESS_HOURS } from "@/lib/schemas/overview";
 import { cn } from "@/lib/utils";
 import { statusStyle, type DisplayStatus } from "./status-badge";
 
@@ -220,5 +221,20 @@ export function FilterChip({ label, value, onRemove }: { label: string; value: R
         </button>
       </span>
     </div>
+  );
+}
+
+/** "No successful backup for more than 24/48/72 h" (never included), bound to `noSuccessFor`. */
+export function NoSuccessFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <SelectFilter
+      id="f-no-success"
+      label="Last good backup"
+      value={value}
+      onChange={onChange}
+      anyLabel="Any time"
+      className="w-48"
+      options={NO_SUCCESS_HOURS.map((hours) => ({ value: String(hours), label: `Over ${hours} h ago or never` }))}
+    />
   );
 }

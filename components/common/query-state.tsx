@@ -5,7 +5,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 export function LoadingRows({ rows = 4 }: { rows?: number }) {
   return (
-    <div className="grid gap-2" aria-busy="true" aria-label="Loading">
+    <div className="grid gap-2" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} className="h-10 w-full" />
       ))}

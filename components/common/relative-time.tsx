@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { format, formatDistanceToNow } from "date-fns";
+import { formatDateTime, formatRelative } from "@/lib/format";
 
 /** "3 hours ago", with the exact local time on hover; re-renders every minute so wall displays stay true. */
 export function RelativeTime({ value, fallback = "never" }: { value: string | null | undefined; fallback?: string }) {
@@ -12,8 +12,8 @@ export function RelativeTime({ value, fallback = "never" }: { value: string | nu
   if (!value) return <span className="text-muted-foreground">{fallback}</span>;
   const date = new Date(value);
   return (
-    <time dateTime={value} title={format(date, "PPpp")} suppressHydrationWarning>
-      {formatDistanceToNow(date, { addSuffix: true })}
+    <time dateTime={value} title={formatDateTime(date, { seconds: true })} suppressHydrationWarning>
+      {formatRelative(date)}
     </time>
   );
 }

@@ -3,12 +3,12 @@
 // and a subtle mark on the rows that come from it.
 import { useMemo } from "react";
 import { CloudOffIcon, RefreshCwIcon } from "lucide-react";
-import { formatDistanceToNow } from "date-fns";
 import { Alert } from "@/components/ui/alert";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { useSyncStatus, type SyncStatusDto } from "@/lib/queries/sync";
 import type { Vendor } from "@/lib/vendors/catalog";
 import { cn } from "@/lib/utils";
+import { formatRelative } from "@/lib/format";
 import { RelativeTime } from "./relative-time";
 
 export interface StaleInfo {
@@ -44,7 +44,7 @@ export function StaleBanner({ className }: { className?: string }) {
     <div className={cn("grid grid-cols-1 gap-2", className)}>
       {stale.map((c) => (
         <Alert key={c.connection.id} variant="warning" className="items-center" data-testid="stale-banner">
-          <CloudOffIcon aria-hidden className="text-[color-mix(in_oklch,var(--warning)_60%,var(--foreground))]" />
+          <CloudOffIcon aria-hidden className="text-stale-text" />
           <div className="flex-1">
             <VendorBadge vendor={c.connection.vendor as Vendor} className="mr-2 align-middle" />
             <span>
@@ -80,10 +80,10 @@ export const STALE_ROW_CLASS = "bg-amber-500/[0.06] shadow-[inset_3px_0_0_var(--
 /** An icon next to a stale row's connection, with the reason on hover. */
 export function StaleMark({ info, className }: { info: StaleInfo | null; className?: string }) {
   if (!info) return null;
-  const age = info.lastSyncSuccessAt ? `data from ${formatDistanceToNow(new Date(info.lastSyncSuccessAt), { addSuffix: true })}` : "no data synced yet";
+  const age = info.lastSyncSuccessAt ? `data from ${formatRelative(info.lastSyncSuccessAt)}` : "no data synced yet";
   const text = `${info.name}: ${age}${info.staleReason ? ` — ${info.staleReason}` : ""}`;
   return (
-    <span className={cn("inline-flex items-center text-amber-600 dark:text-amber-400", className)} title={text}>
+    <span className={cn("inline-flex items-center text-stale-text", className)} title={text}>
       <CloudOffIcon className="size-3.5" aria-hidden />
       <span className="sr-only">Stale data: {text}</span>
     </span>

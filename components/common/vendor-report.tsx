@@ -45,7 +45,7 @@ function ReportCard({ title, description, state, readAt, children }: { title: st
       </CardHeader>
       <CardContent className="grid gap-4">
         {state.isPending ? (
-          <div className="grid gap-2" aria-label="Reading the vendor's report">
+          <div className="grid gap-2" role="status" aria-label="Reading the vendor's report">
             <Skeleton className="h-5 w-2/3" />
             <Skeleton className="h-5 w-1/2" />
             <Skeleton className="h-5 w-3/5" />

@@ -104,7 +104,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
         error={errors.secret?.message}
         hint={
           urlChanged ? (
-            <span className="font-medium text-amber-700 dark:text-amber-400">
+            <span className="font-medium text-warning-text">
               The URL changed, so enter it again: a stored secret is only ever sent to the URL it was saved for.
             </span>
           ) : connection

@@ -17,6 +17,7 @@ import { useDemoStatus } from "@/lib/queries/demo";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { DemoBanner, InstallDemoButton } from "@/components/demo/demo-controls";
 import { ConnectionForm } from "./connection-form";
+import { formatTime } from "@/lib/format";
 import { VendorBadge } from "./vendor-badge";
 
 /** Last sync: when, and why the data is stale when it is. */
@@ -25,7 +26,7 @@ function SyncCell({ connection }: { connection: ConnectionDto }) {
   if (!connection.lastSyncAt) return <span className="text-xs text-muted-foreground">Waiting for the first sync</span>;
   const failed = connection.lastSyncStatus === "failed";
   return (
-    <div className="grid max-w-64 gap-0.5 text-xs">
+    <div className="grid max-w-52 gap-0.5 text-xs">
       <span className="inline-flex items-center gap-1 whitespace-nowrap">
         {failed || connection.stale ? <AlertTriangleIcon className="size-3.5 text-destructive" aria-hidden /> : <CheckCircle2Icon className="size-3.5 text-success" aria-hidden />}
         {failed ? "Failed" : connection.lastSyncStatus === "partial" ? "Partly synced" : "Synced"} <RelativeTime value={connection.lastSyncAt} />
@@ -66,7 +67,7 @@ export function ConnectionsManager() {
       toast.success(`Syncing ${connection.name}`, { description: "The result shows here in a few seconds." });
     } catch (error) {
       const since = error instanceof ApiError && error.code === "conflict" ? (error.details as { runningSince?: string | null } | undefined)?.runningSince : undefined;
-      if (since) toast.info(`${connection.name} is already syncing`, { description: `Started at ${new Date(since).toLocaleTimeString()}; the result shows here when it ends.` });
+      if (since) toast.info(`${connection.name} is already syncing`, { description: `Started at ${formatTime(since)}; the result shows here when it ends.` });
       else toast.error("Could not start the sync", { description: (error as Error).message });
     }
   }
@@ -129,10 +130,8 @@ export function ConnectionsManager() {
             <TableHeader>
               <TableRow>
                 <TableHead>Name</TableHead>
-                <TableHead>Vendor</TableHead>
-                <TableHead>Login</TableHead>
-                <TableHead>Endpoint</TableHead>
-                <TableHead>Secret</TableHead>
+                <TableHead>Vendor / endpoint</TableHead>
+                <TableHead>Login / secret</TableHead>
                 <TableHead>Last sync</TableHead>
                 <TableHead>Enabled</TableHead>
                 <TableHead className="text-right">Actions</TableHead>
@@ -141,7 +140,7 @@ export function ConnectionsManager() {
             <TableBody>
               {connections.data.map((connection) => (
                 <TableRow key={connection.id}>
-                  <TableCell className="whitespace-nowrap font-medium">
+                  <TableCell className="min-w-36 font-medium">
                     {connection.name}
                     {connection.isDemo ? (
                       <Badge variant="secondary" className="ml-2 align-middle">
@@ -149,19 +148,25 @@ export function ConnectionsManager() {
                       </Badge>
                     ) : null}
                   </TableCell>
-                  <TableCell>
-                    <VendorBadge vendor={connection.vendor} />
+                  <TableCell className="max-w-48">
+                    <div className="grid justify-items-start gap-1">
+                      <VendorBadge vendor={connection.vendor} />
+                      <span className="max-w-full truncate text-xs text-muted-foreground" title={connection.effectiveBaseUrl}>
+                        {connection.effectiveBaseUrl}
+                        {connection.region ? ` · ${connection.region}` : ""}
+                      </span>
+                    </div>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap font-mono text-xs">{connection.username}</TableCell>
-                  <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={connection.effectiveBaseUrl}>
-                    {connection.effectiveBaseUrl}
-                    {connection.region ? ` · ${connection.region}` : ""}
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-xs">
-                    <span className="inline-flex items-center gap-1">
-                      <KeyRoundIcon className="size-3.5 text-success" aria-hidden />
-                      Set · <RelativeTime value={connection.secretUpdatedAt} />
-                    </span>
+                  <TableCell className="max-w-48 text-xs">
+                    <div className="grid gap-1">
+                      <span className="truncate font-mono" title={connection.username}>
+                        {connection.username}
+                      </span>
+                      <span className="inline-flex items-center gap-1 whitespace-nowrap">
+                        <KeyRoundIcon className="size-3.5 text-success" aria-hidden />
+                        Set · <RelativeTime value={connection.secretUpdatedAt} />
+                      </span>
+                    </div>
                   </TableCell>
                   <TableCell>
                     <SyncCell connection={connection} />
@@ -174,7 +179,7 @@ export function ConnectionsManager() {
                     />
                   </TableCell>
                   <TableCell className="text-right">
-                    <div className="flex justify-end gap-1">
+                    <div className="flex justify-end gap-0.5">
                       <Button variant="ghost" size="icon" onClick={() => runTest(connection)} disabled={test.isPending} aria-label={`Test ${connection.name}`} title="Test connection">
                         <PlugZapIcon aria-hidden />
                       </Button>

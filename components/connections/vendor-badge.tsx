@@ -3,8 +3,8 @@ import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
 import { cn } from "@/lib/utils";
 
 const VENDOR_COLORS: Record<Vendor, string> = {
-  msp360: "bg-sky-500/12 text-sky-700 dark:text-sky-300",
-  rackspace: "bg-rose-500/12 text-rose-700 dark:text-rose-300",
+  msp360: "bg-msp360/12 text-msp360-text",
+  rackspace: "bg-rackspace/12 text-rackspace-text",
 };
 
 export function VendorBadge({ vendor, className }: { vendor: Vendor; className?: string }) {

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { MonitorSmartphoneIcon } from "lucide-react";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { DataTable, type Column } from "@/components/common/data-table";
-import { ConnectionFilter, CustomerFilter, FilterBar, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { ConnectionFilter, CustomerFilter, FilterBar, NoSuccessFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { BackupAge } from "@/components/common/backup-age";
 import { ListEmpty } from "@/components/common/list-empty";
-import { RelativeTime } from "@/components/common/relative-time";
 import { SearchInput } from "@/components/common/search-input";
 import { STALE_ROW_CLASS, StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
 import { StatusBadge } from "@/components/common/status-badge";
@@ -19,7 +19,7 @@ import type { Vendor } from "@/lib/vendors/catalog";
 export const ENDPOINT_STATUSES = ["overdue", "failed", "missed", "offline", "warning", "running", "never-ran", "success", "disabled"] as const;
 // agentVersion is a sort the API offers; the version shares the OS column, which sorts by OS.
 const SORTS = ["name", "status", "lastSuccessAt", "storageBytes", "os", "agentVersion"] as const;
-const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status"] as const;
+const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "noSuccessFor"] as const;
 
 /** Every endpoint of every vendor in one table; filters, sort and page in the URL. */
 export function AgentsList() {
@@ -77,9 +77,10 @@ export function AgentsList() {
       id: "lastSuccessAt",
       header: "Last good backup",
       sortKey: "lastSuccessAt",
-      firstOrder: "desc",
+      // Oldest (and never) first: the agents to look at.
+      firstOrder: "asc",
       className: "whitespace-nowrap",
-      cell: (e) => <RelativeTime value={e.lastSuccessAt} fallback="never" />,
+      cell: (e) => <BackupAge value={e.lastSuccessAt} quiet={e.status === "disabled"} />,
     },
     {
       id: "storage",
@@ -101,6 +102,7 @@ export function AgentsList() {
         <ConnectionFilter value={filters.connectionId} vendor={filters.vendor} onChange={(connectionId) => url.set({ connectionId })} />
         <CustomerFilter value={filters.customerId} vendor={filters.vendor} onChange={(customerId) => url.set({ customerId })} />
         <StatusFilter value={splitList(filters.status)} statuses={ENDPOINT_STATUSES} onChange={(s) => url.set({ status: s.join(",") })} />
+        <NoSuccessFilter value={filters.noSuccessFor} onChange={(noSuccessFor) => url.set({ noSuccessFor })} />
       </FilterBar>
       <DataTable
         label="Agents"

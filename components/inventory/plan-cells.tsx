@@ -38,7 +38,7 @@ export function NextRun({ at, enabled }: { at: string | null; enabled: boolean }
   // eslint-disable-next-line react-hooks/purity -- "overdue" is relative to now; RelativeTime re-renders each minute
   const overdue = new Date(at).getTime() < Date.now() - 5 * 60_000;
   return (
-    <span className={cn("whitespace-nowrap", overdue && "font-medium text-orange-600 dark:text-orange-400")} title={formatDateTime(at)}>
+    <span className={cn("whitespace-nowrap", overdue && "font-medium text-missed-text")} title={formatDateTime(at)}>
       <RelativeTime value={at} />
       {overdue ? <span className="block text-xs font-normal">overdue</span> : null}
     </span>

@@ -106,7 +106,7 @@ export function PlanDetail({ id }: { id: string }) {
         removed={c.removed}
         notice={
           c.status === "missed" && c.missedSince ? (
-            <p className="text-sm font-medium text-orange-700 dark:text-orange-300">
+            <p className="text-sm font-medium text-missed-text">
               Missed since <RelativeTime value={c.missedSince} /> ({formatDateTime(c.missedSince)}): no successful run within the schedule.
             </p>
           ) : null
@@ -182,7 +182,7 @@ export function PlanDetail({ id }: { id: string }) {
                         <LockIcon className="size-4 text-success" aria-hidden /> Encrypted
                       </span>
                     ) : encrypted === false ? (
-                      <span className="inline-flex items-center gap-1.5 text-orange-700 dark:text-orange-300">
+                      <span className="inline-flex items-center gap-1.5 text-missed-text">
                         <LockOpenIcon className="size-4" aria-hidden /> Not encrypted
                       </span>
                     ) : null,

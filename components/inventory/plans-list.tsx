@@ -4,7 +4,8 @@ import Link from "next/link";
 import { ClipboardListIcon } from "lucide-react";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { DataTable, type Column } from "@/components/common/data-table";
-import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { ConnectionFilter, CustomerFilter, FilterBar, FilterChip, NoSuccessFilter, SelectFilter, StatusFilter, VendorFilter } from "@/components/common/filters";
+import { BackupAge } from "@/components/common/backup-age";
 import { ListEmpty } from "@/components/common/list-empty";
 import { SearchInput } from "@/components/common/search-input";
 import { STALE_ROW_CLASS, StaleBanner, StaleMark, useStaleConnections } from "@/components/common/stale";
@@ -18,7 +19,7 @@ import { Enabled, LastResult, NextRun, PlanStatus } from "./plan-cells";
 
 export const PLAN_STATUSES = ["overdue", "failed", "missed", "warning", "running", "never-ran", "success", "disabled"] as const;
 const SORTS = ["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"] as const;
-const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId"] as const;
+const FILTER_KEYS = ["q", "vendor", "connectionId", "customerId", "status", "enabled", "endpointId", "noSuccessFor"] as const;
 
 export function PlansList() {
   const { url, sort, filters, filtered, clear, query } = useListPage({ filterKeys: FILTER_KEYS, sorts: SORTS, defaultSort: "name" }, useConfigurations);
@@ -38,7 +39,11 @@ export function PlansList() {
           <Link href={`/plans/${c.id}`} className="block truncate font-medium hover:underline focus-visible:underline focus-visible:outline-none">
             {c.name}
           </Link>
-          <div className="truncate text-xs text-muted-foreground">{c.type}</div>
+          <div className="flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+            <VendorBadge vendor={c.vendor as Vendor} />
+            <StaleMark info={stale.forConnection(c.connection.id)} />
+            <span className="truncate">{c.type}</span>
+          </div>
         </div>
       ),
     },
@@ -56,28 +61,26 @@ export function PlansList() {
       ),
     },
     {
-      id: "vendor",
-      header: "Vendor",
-      cell: (c) => (
-        <span className="flex items-center gap-1.5">
-          <VendorBadge vendor={c.vendor as Vendor} />
-          <StaleMark info={stale.forConnection(c.connection.id)} />
-        </span>
-      ),
-    },
-    {
       id: "schedule",
-      header: "Schedule",
-      className: "max-w-40 text-xs",
+      header: "Schedule / next run",
+      sortKey: "nextRunAt",
+      className: "max-w-44 text-xs",
       cell: (c) => (
         <div className="grid justify-items-start gap-0.5">
           <span className="line-clamp-2">{c.schedule.description || "—"}</span>
-          {c.enabled ? null : <Enabled enabled={false} />}
+          {c.enabled ? <NextRun at={c.nextRunAt} enabled /> : <Enabled enabled={false} />}
         </div>
       ),
     },
     { id: "lastRunAt", header: "Last result", sortKey: "lastRunAt", firstOrder: "desc", cell: (c) => <LastResult status={c.lastStatus} at={c.lastRunAt} /> },
-    { id: "nextRunAt", header: "Next run", sortKey: "nextRunAt", cell: (c) => <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
+    {
+      id: "lastSuccessAt",
+      header: "Last good backup",
+      sortKey: "lastSuccessAt",
+      // Oldest (and never) first: the plans to look at.
+      firstOrder: "asc",
+      cell: (c) => <BackupAge value={c.lastSuccessAt} quiet={!c.enabled} />,
+    },
     { id: "status", header: "Status", sortKey: "status", cell: (c) => <PlanStatus status={c.status} missedSince={c.missedSince} /> },
   ];
 
@@ -102,6 +105,7 @@ export function PlansList() {
             { value: "false", label: "Disabled only" },
           ]}
         />
+        <NoSuccessFilter value={filters.noSuccessFor} onChange={(noSuccessFor) => url.set({ noSuccessFor })} />
         {filters.endpointId ? <FilterChip label="Agent" value={endpoint.data?.name ?? "…"} onRemove={() => url.set({ endpointId: null })} /> : null}
       </FilterBar>
       <DataTable

@@ -1,9 +1,11 @@
 "use client";
-// The first page of the day: how many agents are in each state (each a link to that list), the top of the
-// attention list, both vendors side by side, and whether every connection is syncing.
+// The first page of the day: how many agents are in each state (tiles that add up to the total, each a link to
+// that list), how many backups made a restore point lately and whether that is getting better, the customers
+// to call first, storage and its growth, the attention list, and whether every connection is syncing.
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { ArrowRightIcon, CircleCheckIcon } from "lucide-react";
+import { ArrowRightIcon, CircleCheckIcon, MinusIcon, TrendingDownIcon, TrendingUpIcon } from "lucide-react";
+import { Area, AreaChart, ResponsiveContainer } from "recharts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { VendorBadge } from "@/components/connections/vendor-badge";
@@ -11,15 +13,14 @@ import { LoadError } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { StaleBanner } from "@/components/common/stale";
 import { StatusBadge, statusStyle, type DisplayStatus } from "@/components/common/status-badge";
-import { formatBytes, formatNumber, formatPeriod, localizeTimestamps } from "@/lib/format";
+import { formatBytes, formatDateTime, formatNumber, formatPercent, formatPeriod, localizeTimestamps, plural } from "@/lib/format";
 import { useMonitoring, type MonitoringDto } from "@/lib/queries/monitoring";
+import { useOverview, type OverviewDto } from "@/lib/queries/overview";
 import { useSyncStatus, type SyncStatusDto } from "@/lib/queries/sync";
 import { useUsageTrend } from "@/lib/queries/usage";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import { VENDOR_INFO, VENDORS, type Vendor } from "@/lib/vendors/catalog";
 import { cn } from "@/lib/utils";
-
-const STATUS_CARDS: DisplayStatus[] = ["failed", "missed", "offline", "warning", "never-ran", "success"];
 
 function sum(counts: Record<string, number> | undefined, statuses?: string[]): number {
   if (!counts) return 0;
@@ -28,48 +29,243 @@ function sum(counts: Record<string, number> | undefined, statuses?: string[]): n
     .reduce((total, [, n]) => total + n, 0);
 }
 
-function StatusCards({ data }: { data: MonitoringDto | undefined }) {
-  const counts = data?.counts.endpointsByStatus as Record<string, number> | undefined;
-  const total = sum(counts);
+const CALM = new Set(["success", "never-ran", "running", "disabled"]);
+
+function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
+  const total = data?.total ?? 0;
   return (
     <section aria-labelledby="agents-by-status" className="grid gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="agents-by-status" className="text-lg font-semibold">
           Agents by status
         </h2>
-        <Link href="/agents" className="text-sm text-primary hover:underline">
-          {data ? `All ${formatNumber(total)} agents` : "All agents"} →
+        <Link href="/agents" className="text-sm text-primary hover:underline" data-testid="overview-total">
+          {data ? `All ${plural(total, "agent")}` : "All agents"} →
         </Link>
       </div>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
-        {STATUS_CARDS.map((status) => {
+      {data && total > 0 ? (
+        <div className="flex h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
+          {data.byStatus
+            .filter((s) => s.count > 0)
+            .map((s) => (
+              <span key={s.status} className={statusStyle(s.status).fill} style={{ width: `${(s.count / total) * 100}%` }} />
+            ))}
+        </div>
+      ) : null}
+      <ul className="grid grid-cols-[repeat(auto-fit,minmax(6.5rem,1fr))] gap-2 md:gap-3">
+        {(data?.byStatus ?? []).map(({ status, count }) => {
           const style = statusStyle(status);
           const Icon = style.icon;
-          const value = counts?.[status] ?? 0;
-          const attention = value > 0 && status !== "success" && status !== "never-ran";
+          const attention = count > 0 && !CALM.has(status);
           return (
-            <Link
-              key={status}
-              href={`/agents?status=${status}`}
-              data-testid={`overview-count-${status}`}
-              className={cn(
-                "grid gap-2 rounded-lg border p-4 shadow-xs transition-colors hover:ring-2 hover:ring-ring/40 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                attention ? cn(style.badge, "border-transparent") : "bg-card",
-              )}
-            >
-              <span className={cn("flex items-center gap-1.5 text-sm font-medium", !attention && "text-muted-foreground")}>
-                <Icon className={cn("size-4", !attention && style.text)} aria-hidden />
-                {style.label}
-              </span>
-              <span className={cn("text-3xl font-bold tabular-nums leading-none", !attention && value === 0 && "text-muted-foreground/60")}>
-                {data ? formatNumber(value) : <Skeleton className="h-8 w-12" />}
-              </span>
-              <span className="text-xs text-muted-foreground">{data && total > 0 ? `${Math.round((value / total) * 100)}% of agents` : " "}</span>
-            </Link>
+            <li key={status} className="grid">
+              <Link
+                href={`/agents?status=${status}`}
+                data-testid={`overview-count-${status}`}
+                className={cn(
+                  "grid gap-1.5 rounded-lg border p-3 shadow-xs transition-colors hover:ring-2 hover:ring-ring/40 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                  attention ? cn(style.badge, "border-transparent") : "bg-card",
+                )}
+              >
+                <span className={cn("flex items-center gap-1.5 text-sm font-medium whitespace-nowrap", !attention && "text-muted-foreground")}>
+                  <Icon className={cn("size-4", !attention && style.text)} aria-hidden />
+                  {style.label}
+                </span>
+                <span className={cn("text-3xl font-bold tabular-nums leading-none", !attention && count === 0 && "text-muted-foreground")}>{formatNumber(count)}</span>
+                <span className={cn("text-xs", !attention && "text-muted-foreground")}>{total > 0 ? formatPercent(count / total, 0) : "–"}
+                  <span className="sr-only"> of agents</span></span>
+              </Link>
+            </li>
           );
         })}
-      </div>
+        {data
+          ? null
+          : Array.from({ length: 8 }, (_, i) => (
+              <li key={i}>
+                <Skeleton className="h-24" />
+              </li>
+            ))}
+      </ul>
     </section>
+  );
+}
+
+const WINDOW_LABEL: Record<OverviewDto["successRates"][number]["window"], { title: string; before: string }> = {
+  "24h": { title: "Last 24 hours", before: "the 24 hours before" },
+  "7d": { title: "Last 7 days", before: "the 7 days before" },
+  "30d": { title: "Last 30 days", before: "the 30 days before" },
+};
+
+/** The change against the window before, in percentage points, in words and with an arrow. */
+function Trend({ rate, previous, before }: { rate: number | null; previous: number | null; before: string }) {
+  if (rate === null || previous === null) return <span className="text-xs text-muted-foreground">No backups in {before} to compare</span>;
+  const points = (rate - previous) * 100;
+  const flat = Math.abs(points) < 0.5;
+  const Icon = flat ? MinusIcon : points > 0 ? TrendingUpIcon : TrendingDownIcon;
+  const text = flat ? `Steady against ${before}` : `${points > 0 ? "Up" : "Down"} ${formatNumber(Math.round(Math.abs(points) * 10) / 10)} points against ${before}`;
+  return (
+    <span className={cn("inline-flex items-center gap-1 text-xs", flat ? "text-muted-foreground" : points > 0 ? statusStyle("success").text : statusStyle("failed").text)}>
+      <Icon className="size-3.5 shrink-0" aria-hidden />
+      {text} ({formatPercent(previous)})
+    </span>
+  );
+}
+
+function SuccessRates({ data }: { data: OverviewDto["successRates"] | undefined }) {
+  return (
+    <>
+      {(data ?? []).map((r) => {
+        const label = WINDOW_LABEL[r.window];
+        const tone = r.rate === null ? "" : r.rate >= 0.95 ? statusStyle("success").text : r.rate >= 0.8 ? statusStyle("warning").text : statusStyle("failed").text;
+        return (
+          <Card key={r.window} className="min-w-0" data-testid={`success-rate-${r.window}`}>
+            <CardHeader className="pb-2">
+              <CardTitle className="text-sm font-medium text-muted-foreground">Backup success, {label.title.toLowerCase()}</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-1.5">
+              <span className={cn("text-3xl font-bold tabular-nums leading-none", tone)}>{formatPercent(r.rate)}</span>
+              <span className="text-xs text-muted-foreground">
+                {r.finished ? `${formatNumber(r.completed)} of ${plural(r.finished, "finished backup")} made a restore point` : "No backup finished in this window"}
+              </span>
+              <Trend rate={r.rate} previous={r.previousRate} before={label.before} />
+            </CardContent>
+          </Card>
+        );
+      })}
+      {data ? null : Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-36" />)}
+    </>
+  );
+}
+
+function StorageCard({ data }: { data: OverviewDto["storage"] | undefined }) {
+  const growth = data && data.previousBytes !== null ? data.bytes - data.previousBytes : null;
+  const share = growth !== null && data?.previousBytes ? growth / data.previousBytes : null;
+  return (
+    <Card className="min-w-0" data-testid="overview-storage">
+      <CardHeader className="pb-2">
+        <CardTitle className="text-sm font-medium text-muted-foreground">
+          <Link href="/billing" className="hover:underline">
+            Storage{data?.period ? `, ${formatPeriod(data.period)}` : ""}
+          </Link>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-1.5">
+        {!data ? (
+          <Skeleton className="h-20" />
+        ) : !data.period ? (
+          <span className="text-sm text-muted-foreground">No vendor has reported storage yet.</span>
+        ) : (
+          <>
+            <span className="text-3xl font-bold tabular-nums leading-none">{formatBytes(data.bytes)}</span>
+            <span className="text-xs text-muted-foreground">
+              {growth === null
+                ? "First month reported"
+                : `${growth >= 0 ? "+" : "−"}${formatBytes(Math.abs(growth))}${share !== null ? ` (${growth >= 0 ? "+" : "−"}${formatPercent(Math.abs(share))})` : ""} since ${formatPeriod(data.previousPeriod!)}`}
+            </span>
+            <span className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
+              {data.byVendor.map((v) => (
+                <span key={v.vendor} className="inline-flex items-center gap-1">
+                  <VendorBadge vendor={v.vendor} /> {formatBytes(v.bytes)}
+                </span>
+              ))}
+            </span>
+            {data.months.length > 1 ? (
+              <div className="h-10" role="img" aria-label={`Storage by month: ${data.months.map((m) => `${formatPeriod(m.period)} ${formatBytes(m.bytes)}`).join(", ")}`}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <AreaChart data={data.months} margin={{ top: 2, right: 0, bottom: 0, left: 0 }}>
+                    <Area type="monotone" dataKey="bytes" stroke="var(--primary)" fill="var(--primary)" fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+                  </AreaChart>
+                </ResponsiveContainer>
+              </div>
+            ) : null}
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function CountLink({ value, href, status, label }: { value: number; href: string; status: DisplayStatus; label: string }) {
+  if (value === 0) return <span className="text-muted-foreground">0</span>;
+  const style = statusStyle(status);
+  const Icon = style.icon;
+  return (
+    <Link href={href} className={cn("inline-flex items-center gap-1 font-semibold hover:underline", style.text)} aria-label={`${formatNumber(value)} ${label}`}>
+      <Icon className="size-3.5" aria-hidden />
+      {formatNumber(value)}
+    </Link>
+  );
+}
+
+function CustomersCard({ data }: { data: OverviewDto | undefined }) {
+  const hours = data?.overdueAfterHours ?? 48;
+  return (
+    <Card className="min-w-0" data-testid="overview-customers">
+      <CardHeader>
+        <CardTitle>Customers to look at first</CardTitle>
+        <CardDescription>
+          {data
+            ? data.customersNeedingAttention
+              ? `${plural(data.customersNeedingAttention, "customer")} with failed, missed or overdue plans (overdue: no successful backup within the plan's window, ${hours} h by default)`
+              : "No customer has a failed, missed or overdue plan."
+            : "Loading…"}
+        </CardDescription>
+      </CardHeader>
+      {!data ? (
+        <CardContent>
+          <Skeleton className="h-32" />
+        </CardContent>
+      ) : data.customers.length === 0 ? (
+        <CardContent>
+          <p className="flex items-center gap-2 text-sm">
+            <CircleCheckIcon className="size-5 text-success" aria-hidden />
+            All customers are backed up.
+          </p>
+        </CardContent>
+      ) : (
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-t text-xs tracking-wide text-muted-foreground uppercase">
+              <th scope="col" className="px-5 py-2 text-left font-medium">
+                Customer
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Failed
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Missed
+              </th>
+              <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium">
+                Overdue
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.customers.map((c) => {
+              const plans = `/plans?customerId=${encodeURIComponent(c.customer.id)}`;
+              return (
+                <tr key={c.customer.id} className="border-t">
+                  <th scope="row" className="max-w-0 truncate px-5 py-2 text-left font-medium">
+                    <Link href={`/agents?customerId=${encodeURIComponent(c.customer.id)}`} className="hover:underline" title={c.customer.name}>
+                      {c.customer.name}
+                    </Link>
+                  </th>
+                  <td className="px-2 py-2 text-right tabular-nums">
+                    <CountLink value={c.failed} href={`${plans}&status=failed`} status="failed" label={`failed plans of ${c.customer.name}`} />
+                  </td>
+                  <td className="px-2 py-2 text-right tabular-nums">
+                    <CountLink value={c.missed} href={`${plans}&status=missed`} status="missed" label={`missed plans of ${c.customer.name}`} />
+                  </td>
+                  <td className="py-2 pr-5 pl-2 text-right tabular-nums">
+                    <CountLink value={c.overdue} href={`${plans}&status=overdue`} status="overdue" label={`overdue plans of ${c.customer.name}: no successful backup within their window`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Card>
   );
 }
 
@@ -214,12 +410,16 @@ function VendorTable({ connections, syncPending }: { connections: SyncStatusDto[
 
 const SYNC_STATUS: Record<string, DisplayStatus> = { success: "success", partial: "warning", failed: "failed", running: "running", interrupted: "warning" };
 
+/** A connection whose data is old or whose last sync failed: its figures cannot be trusted. */
+const isTroubled = (c: SyncStatusDto) => c.connection.enabled && (c.stale || c.lastSyncStatus === "failed");
+const troubled = (connections: SyncStatusDto[]) => connections.filter(isTroubled);
+
 function SyncHealth({ connections, isPending, role }: { connections: SyncStatusDto[]; isPending: boolean; role: Role }) {
   return (
     <Card className="min-w-0">
       <CardHeader className="flex-row items-start justify-between gap-2">
         <div className="grid gap-1.5">
-          <CardTitle>Sync health</CardTitle>
+          <CardTitle>Connections</CardTitle>
           <CardDescription>Pulls from each vendor account; stale data is flagged on every page.</CardDescription>
         </div>
         {hasRole(role, "admin") ? (
@@ -230,7 +430,20 @@ function SyncHealth({ connections, isPending, role }: { connections: SyncStatusD
       </CardHeader>
       <CardContent className="grid gap-3">
         {isPending ? <Skeleton className="h-16" /> : null}
-        {connections.map((c) => {
+        {!isPending && connections.length > 0 ? (
+          <p className="text-sm" data-testid="sync-health-summary">
+            {troubled(connections).length === 0 ? (
+              <span className="inline-flex items-center gap-1.5">
+                <CircleCheckIcon className="size-4 text-success" aria-hidden /> Every connection is syncing.
+              </span>
+            ) : (
+              <span className={cn("font-medium", statusStyle("failed").text)}>
+                {troubled(connections).length} of {plural(connections.length, "connection")} stale or failing: their figures may be out of date.
+              </span>
+            )}
+          </p>
+        ) : null}
+        {[...connections].sort((a, b) => Number(isTroubled(b)) - Number(isTroubled(a))).map((c) => {
           const status: DisplayStatus = !c.connection.enabled ? "disabled" : c.stale ? "stale" : (SYNC_STATUS[c.lastSyncStatus ?? ""] ?? "never-ran");
           return (
             <div key={c.connection.id} className="grid gap-1.5 rounded-md border p-3" data-testid="sync-health-row">
@@ -253,11 +466,11 @@ function SyncHealth({ connections, isPending, role }: { connections: SyncStatusD
                 <span className="flex items-center gap-1" aria-label="Recent syncs">
                   {[...c.recent].reverse().map((r) => {
                     const s = statusStyle(SYNC_STATUS[r.status] ?? "never-ran");
-                    return <span key={r.id} className={cn("size-2.5 rounded-full", s.fill)} title={`${r.trigger} sync ${r.startedAt ? new Date(r.startedAt).toLocaleString() : ""}: ${r.status}${r.error ? ` — ${r.error}` : ""}`} />;
+                    return <span key={r.id} className={cn("size-2.5 rounded-full", s.fill)} title={`${r.trigger} sync ${r.startedAt ? formatDateTime(r.startedAt) : ""}: ${r.status}${r.error ? ` — ${r.error}` : ""}`} />;
                   })}
                 </span>
               </div>
-              {c.stale && c.staleReason ? <p className="text-xs text-[color-mix(in_oklch,var(--warning)_55%,var(--foreground))]">{c.staleReason}</p> : null}
+              {c.stale && c.staleReason ? <p className="text-xs text-stale-text">{c.staleReason}</p> : null}
             </div>
           );
         })}
@@ -267,17 +480,24 @@ function SyncHealth({ connections, isPending, role }: { connections: SyncStatusD
 }
 
 export function OverviewDashboard({ role }: { role: Role }) {
+  const overview = useOverview();
   const monitoring = useMonitoring({ limit: 10 });
   const sync = useSyncStatus();
   const connections = sync.data ?? [];
+  const error = (overview.error && !overview.data ? overview : null) ?? (monitoring.error && !monitoring.data ? monitoring : null);
   return (
     <div className="grid grid-cols-1 gap-6">
       <StaleBanner />
-      {monitoring.error && !monitoring.data ? <LoadError error={monitoring.error} onRetry={() => monitoring.refetch()} /> : null}
-      <StatusCards data={monitoring.data} />
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <AttentionCard data={monitoring.data} isPending={monitoring.isPending} />
-        <div className="grid content-start gap-4">
+      {error ? <LoadError error={error.error} onRetry={() => error.refetch()} /> : null}
+      <StatusTiles data={overview.data?.agents} />
+      <section aria-label="Backup success and storage" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <SuccessRates data={overview.data?.successRates} />
+        <StorageCard data={overview.data?.storage} />
+      </section>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_26rem]">
+        <CustomersCard data={overview.data} />
+        <div className="grid content-start gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 2xl:col-start-3">
+          <SyncHealth connections={connections} isPending={sync.isPending} role={role} />
           <Card>
             <CardHeader>
               <CardTitle>Vendors side by side</CardTitle>
@@ -286,7 +506,9 @@ export function OverviewDashboard({ role }: { role: Role }) {
               <VendorTable connections={connections} syncPending={sync.isPending} />
             </CardContent>
           </Card>
-          <SyncHealth connections={connections} isPending={sync.isPending} role={role} />
+        </div>
+        <div className="min-w-0 2xl:col-start-2 2xl:row-start-1">
+          <AttentionCard data={monitoring.data} isPending={monitoring.isPending} />
         </div>
       </div>
       <p className="sr-only">Vendors: {VENDORS.map((v) => VENDOR_INFO[v].label).join(", ")}.</p>

@@ -115,8 +115,8 @@ export function ResourceLibrary() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Tabs value={kind} onValueChange={(v) => url.set({ kind: v === "dataset" ? null : v, q: null })}>
           <TabsList>
-            <TabsTrigger value="dataset">Datasets</TabsTrigger>
-            <TabsTrigger value="widget">Widgets</TabsTrigger>
+            <TabsTrigger value="dataset" withoutPanel>Datasets</TabsTrigger>
+            <TabsTrigger value="widget" withoutPanel>Widgets</TabsTrigger>
           </TabsList>
         </Tabs>
         <Button onClick={() => setEditing({ mode: "create", kind })}>

@@ -2,7 +2,6 @@
 // The Add Dataset / Add Widget window: a searchable, filterable, paged list to pick several from, a Selected view
 // where picks can be removed again, and Add Selected.
 import { useState } from "react";
-import { format } from "date-fns";
 import { toast } from "sonner";
 import { CheckIcon, XIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -15,9 +14,10 @@ import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { SearchInput } from "@/components/common/search-input";
 import { useAddBindings, useResources } from "@/lib/queries/public-api";
 import { SOURCE_KEYS, SOURCE_LABELS, type ResourceDto, type ResourceKind, type SourceKey } from "@/lib/schemas/public-api";
+import { formatDateTime } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
-export const when = (iso: string | null) => (iso ? format(new Date(iso), "yyyy/MM/dd HH:mm") : "—");
+export const when = (iso: string | null) => formatDateTime(iso);
 
 export function ResourceMeta({ resource }: { resource: ResourceDto }) {
   const items: [string, string][] = [

@@ -10,7 +10,7 @@ export const badgeVariants = cva(
         default: "border-transparent bg-primary/10 text-primary",
         secondary: "border-transparent bg-secondary text-secondary-foreground",
         success: "border-transparent bg-success/15 text-success",
-        warning: "border-transparent bg-warning/20 text-[color-mix(in_oklch,var(--warning)_60%,var(--foreground))]",
+        warning: "border-transparent bg-warning/20 text-warning-text",
         destructive: "border-transparent bg-destructive/12 text-destructive",
         outline: "text-foreground",
       },

@@ -15,10 +15,12 @@ export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrim
   );
 }
 
-export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsPrimitive.Trigger>) {
+/** `withoutPanel`: the tabs switch what a view below shows and have no TabsContent, so nothing to point at. */
+export function TabsTrigger({ className, withoutPanel = false, ...props }: ComponentProps<typeof TabsPrimitive.Trigger> & { withoutPanel?: boolean }) {
   return (
     <TabsPrimitive.Trigger
       data-slot="tabs-trigger"
+      {...(withoutPanel ? { "aria-controls": undefined } : {})}
       className={cn(
         "inline-flex h-7 items-center justify-center gap-1.5 rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs [&_svg]:size-4",
         className,

@@ -23,6 +23,7 @@ import { createDisplayLinkInputSchema, createdDisplayLinkSchema, displayLinkSche
 import { idParams } from "@/lib/schemas/listing";
 import { createMaintenanceInputSchema, maintenanceListQuerySchema, maintenanceWindowSchema } from "@/lib/schemas/maintenance";
 import { monitoringQuerySchema, monitoringSchema } from "@/lib/schemas/monitoring";
+import { overviewSchema } from "@/lib/schemas/overview";
 import { msp360ListSchema, msp360OperationResultSchema, msp360OperationSchema, msp360ResourceSchema } from "@/lib/schemas/msp360-admin";
 import {
   addBindingsInputSchema,
@@ -224,6 +225,13 @@ export const API = {
     errors: { ...NOT_FOUND, 502: "The vendor could not answer; the message says why", 504: "The vendor did not answer in time" },
   }),
   monitoring: route({ method: "GET", path: "/api/v1/monitoring", role: "viewer", summary: "What needs attention now, by severity, with counts per customer", query: monitoringQuerySchema, response: monitoringSchema }),
+  overview: route({
+    method: "GET",
+    path: "/api/v1/overview",
+    role: "viewer",
+    summary: "Agents by status, backup success rates over 24 h, 7 and 30 days, customers needing attention, storage growth",
+    response: overviewSchema,
+  }),
   listCustomers: route({
     method: "GET",
     path: "/api/v1/customers",

@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { statusSchema } from "@/lib/vendors/status";
-import { isoDate, listQuerySchema, pageOf, refSchema } from "./listing";
+import { isoDate, listQuerySchema, noSuccessForSchema, pageOf, refSchema } from "./listing";
 import { reportFieldSchema, runSchema } from "./runs";
 
 export const configurationListQuerySchema = listQuerySchema.extend({
+  noSuccessFor: noSuccessForSchema,
   endpointId: z.string().max(100).optional(),
   enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   sort: z.enum(["name", "status", "lastRunAt", "lastSuccessAt", "nextRunAt"]).default("name"),

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { statusSchema } from "@/lib/vendors/status";
 import { configurationSchema } from "./configurations";
-import { connectionHealthSchema, isoDate, listQuerySchema, pageOf, refSchema } from "./listing";
+import { connectionHealthSchema, isoDate, listQuerySchema, noSuccessForSchema, pageOf, refSchema } from "./listing";
 import { runSchema } from "./runs";
 
 export const endpointListQuerySchema = listQuerySchema.extend({
+  noSuccessFor: noSuccessForSchema,
   sort: z.enum(["name", "status", "lastSuccessAt", "storageBytes", "os", "agentVersion"]).default("name"),
 });
 export type EndpointListQuery = z.infer<typeof endpointListQuerySchema>;

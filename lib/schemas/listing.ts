@@ -24,6 +24,9 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
+/** Only rows with no successful backup for more than this many hours, or never: `noSuccessFor=48`. */
+export const noSuccessForSchema = z.coerce.number().int().min(1).max(24 * 366).optional();
+
 export const dateRangeSchema = z.object({
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

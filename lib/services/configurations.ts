@@ -9,7 +9,7 @@ import {
   type ConfigurationListQuery,
   type ConfigurationPageDto,
 } from "@/lib/schemas/configurations";
-import { asStatus, asVendor, iso, paging, textContains } from "./listing";
+import { asStatus, asVendor, iso, noSuccessSince, orderByAge, paging, textContains } from "./listing";
 import { runDto } from "./runs";
 import { customerWhere, withCustomerIds } from "./customer-groups";
 
@@ -76,11 +76,14 @@ export async function listConfigurations(query: ConfigurationListQuery): Promise
     ...(query.endpointId ? { endpointId: query.endpointId } : {}),
     ...(query.enabled !== undefined ? { enabled: query.enabled } : {}),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
-    ...(query.q ? { OR: [{ name: textContains(query.q) }, { endpoint: { name: textContains(query.q) } }] } : {}),
+    AND: [
+      query.noSuccessFor ? noSuccessSince(new Date(Date.now() - query.noSuccessFor * 3_600_000)) : {},
+      query.q ? { OR: [{ name: textContains(query.q) }, { endpoint: { name: textContains(query.q) } }] } : {},
+    ],
   };
   const [total, rows] = await Promise.all([
     db().backupConfiguration.count({ where }),
-    db().backupConfiguration.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
+    db().backupConfiguration.findMany({ where, include, orderBy: [query.sort === "lastSuccessAt" ? orderByAge(query.order) : { [query.sort]: query.order }, { id: "asc" as const }], ...paging(query) }),
   ]);
   return { items: await withCustomerIds(rows.map((row) => ({ ...configurationDto(row), connection: row.connection }))), total, page: query.page, pageSize: query.pageSize };
 }

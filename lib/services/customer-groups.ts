@@ -21,7 +21,9 @@ export async function vendorCustomerIdsOf(customerId: string): Promise<string[]>
   let mspCustomerId = customerId;
   if (!(await client.mspCustomer.findUnique({ where: { id: customerId }, select: { id: true } }))) {
     const vendorCustomer = await client.customer.findUnique({ where: { id: customerId }, select: { mspCustomerId: true } });
-    if (!vendorCustomer?.mspCustomerId) return [];
+    if (!vendorCustomer) return [];
+    // Not yet assigned (between its creation and the end of the sync that created it): it stands for itself.
+    if (!vendorCustomer.mspCustomerId) return [customerId];
     mspCustomerId = vendorCustomer.mspCustomerId;
   }
   return (await client.customer.findMany({ where: { mspCustomerId }, select: { id: true } })).map((c) => c.id);

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { EndpointDetailDto, EndpointDto, EndpointListQuery, EndpointPageDto } from "@/lib/schemas/endpoints";
-import { asStatus, asVendor, iso, paging, textContains } from "./listing";
+import { asStatus, asVendor, iso, noSuccessSince, orderByAge, paging, textContains } from "./listing";
 import { configurationDto } from "./configurations";
 import { runDto } from "./runs";
 import { connectionHealth } from "./connection-health";
@@ -46,13 +46,14 @@ export async function listEndpoints(query: EndpointListQuery): Promise<EndpointP
     ...(query.connectionId ? { connectionId: query.connectionId } : {}),
     ...(await customerWhere(query.customerId)),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
-    ...(query.q
-      ? { OR: [{ name: textContains(query.q) }, { hostname: textContains(query.q) }, { customer: { mspCustomer: { name: textContains(query.q) } } }, { os: textContains(query.q) }] }
-      : {}),
+    AND: [
+      query.noSuccessFor ? noSuccessSince(new Date(Date.now() - query.noSuccessFor * 3_600_000)) : {},
+      query.q ? { OR: [{ name: textContains(query.q) }, { hostname: textContains(query.q) }, { customer: { mspCustomer: { name: textContains(query.q) } } }, { os: textContains(query.q) }] } : {},
+    ],
   };
   const [total, rows] = await Promise.all([
     db().endpoint.count({ where }),
-    db().endpoint.findMany({ where, include, orderBy: [{ [query.sort]: query.order }, { id: "asc" }], ...paging(query) }),
+    db().endpoint.findMany({ where, include, orderBy: [query.sort === "lastSuccessAt" ? orderByAge(query.order) : { [query.sort]: query.order }, { id: "asc" as const }], ...paging(query) }),
   ]);
   return { items: rows.map(endpointDto), total, page: query.page, pageSize: query.pageSize };
 }

@@ -26,6 +26,16 @@ export function paging(query: { page: number; pageSize: number }) {
   return { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
 }
 
+/** Rows with no successful backup since `cutoff`, or never: the "no successful backup for more than N h" filter. */
+export function noSuccessSince(cutoff: Date) {
+  return { OR: [{ lastSuccessAt: null }, { lastSuccessAt: { lt: cutoff } }] };
+}
+
+/** Sorting by the last good backup puts "never" with the oldest: first when ascending, last when descending. */
+export function orderByAge(order: "asc" | "desc") {
+  return { lastSuccessAt: { sort: order, nulls: order === "asc" ? "first" : "last" } } as const;
+}
+
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** Database columns hold these as text; the sync engine only ever writes the vocabulary's words. */
