@@ -4,8 +4,9 @@
 // on SQLite and on PostgreSQL (BENCH_POSTGRES_URL, default the local server; skipped if unreachable).
 // Each figure is set against its floor, measured in the same run: the first sync against the same vendor
 // requests sent by a bare client (bench/floor.ts), the endpoints page against the raw SQL of the same page, the
-// steady sync's requests against the first sync's; the first sync's CPU time in this process is printed too. A last pass repeats the first sync with 100 ms of latency on
-// every vendor answer (the simulators' latency fault), since real vendors are far away.
+// steady sync's requests against the first sync's; the first sync's CPU time in this process is printed too.
+// A last pass repeats the first sync with 100 ms of latency on every vendor answer (the simulators' latency
+// fault), since real vendors are far away.
 // Prints tables and writes bench/results/sync.json.
 import fs from "node:fs";
 import os from "node:os";
