@@ -66,9 +66,14 @@ type Write = (tx: Tx) => Promise<unknown>;
  */
 async function runUpdates(operations: Write[]): Promise<void> {
   for (const batch of chunks(operations, 200)) {
-    await db().$transaction(async (tx) => {
-      for (const operation of batch) await operation(tx as unknown as Tx);
-    });
+    await db().$transaction(
+      async (tx) => {
+        for (const operation of batch) await operation(tx as unknown as Tx);
+      },
+      // A batch takes a tenth of a second; on a machine loaded to the hilt it took over Prisma's default 5 s and
+      // failed the whole sync. Waiting longer beats starting the sync over.
+      { maxWait: 30_000, timeout: 120_000 },
+    );
   }
 }
 
