@@ -84,7 +84,10 @@ export async function bareFirstSync(connections: BareConnection[], concurrency: 
   let requests = 0;
   const started = performance.now();
   await inTurns(connections, concurrency, async (connection) => {
-    requests += connection.vendor === "msp360" ? await msp360(connection) : await rackspace(connection);
+    // Awaited first, then added: `requests += await …` would add to the total read before the await and lose
+    // the other turn's requests (the floor then seemed to send half of what it sends).
+    const sent = connection.vendor === "msp360" ? await msp360(connection) : await rackspace(connection);
+    requests += sent;
   });
   return { ms: performance.now() - started, requests };
 }
