@@ -28,6 +28,8 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     // Connections in the tests point at loopback ports, opened as an operator would open a self-hosted endpoint.
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", LOG_LEVEL: "warn", ALLOWED_VENDOR_URLS: "http://127.0.0.1" },
+    // The demo starts from now: the flows move the simulated clock themselves, which a background replay of the
+    // past would fight (the replay has its own test, lib/demo/replay.test.ts).
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", LOG_LEVEL: "warn", ALLOWED_VENDOR_URLS: "http://127.0.0.1", DEMO_REPLAY_DAYS: "0" },
   },
 });

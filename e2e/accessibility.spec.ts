@@ -10,7 +10,7 @@ import { killHard, ownPort, startServer, waitForHealth } from "./server-process"
 
 test.describe.configure({ mode: "serial" });
 
-const PORT = ownPort(30);
+const PORT = ownPort(40);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: "axe@example.com", password: "accessible for everyone" };
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "backup-console-axe-"));

@@ -11,7 +11,7 @@ import { snap } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
-const PORT = ownPort(30);
+const PORT = ownPort(50);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: "wall-admin@example.com", password: "wall-admin-password" };
 const ENV = { DEMO: "1", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ALLOWED_VENDOR_URLS: "http://127.0.0.1" };

@@ -499,7 +499,7 @@ export const API = {
     method: "POST",
     path: "/api/v1/maintenance-windows/{id}/end",
     role: "technician",
-    summary: "End a maintenance window now: its problems count again at once (audited)",
+    summary: "End a maintenance window now: its problems count again straight away (audited)",
     params: idParams,
     response: maintenanceWindowSchema,
     errors: NOT_FOUND,
