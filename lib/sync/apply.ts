@@ -2,7 +2,7 @@
 // fingerprint changed, marks what the vendor no longer lists as removed (kept for history), keeps every run,
 // then recomputes the statuses that need more than one answer (missed backups, endpoint roll-up).
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { db, type Db } from "@/lib/db/client";
 import { Prisma } from "@/prisma/generated/sqlite/client/client";
 import type { KnownEndpoint, VendorSnapshot } from "@/lib/vendors/contract";
@@ -97,6 +97,17 @@ const STAMPED: Record<keyof NewRows, string[]> = {
   UsageRecord: ["updatedAt"],
 };
 
+let rowSequence = 0;
+
+/**
+ * An id as Prisma's cuid() makes them: time, then a counter, then randomness, so that ids sort in the order rows
+ * were created (lists break ties by id, and a first sync's rows keep the vendor's order).
+ */
+function newRowId(): string {
+  rowSequence = (rowSequence + 1) % 36 ** 4;
+  return `c${Date.now().toString(36)}${rowSequence.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+}
+
 /** Bound values per INSERT, under SQLite's limit of 32,766 (PostgreSQL allows 65,535). */
 const MAX_BOUND_VALUES = 30_000;
 
@@ -105,7 +116,7 @@ const MAX_BOUND_VALUES = 30_000;
  * plan: about 0.8 ms of CPU a row, most of a first sync's time (10,000 endpoints bring some 50,000 rows); this
  * takes a sixth of that. The values are bound as parameters and the driver adapter encodes dates, booleans and
  * numbers as it does for createMany; JSON goes as its text; a key a row leaves out (undefined) is NULL, as these
- * tables have no database default for a nullable column. Ids are random (Prisma's are cuids): both are opaque.
+ * tables have no database default for a nullable column. Ids sort in creation order, as Prisma's cuids do.
  */
 async function insertMany<T extends keyof NewRows>(table: T, rows: NewRows[T][]): Promise<void> {
   if (!rows.length) return;
@@ -118,7 +129,7 @@ async function insertMany<T extends keyof NewRows>(table: T, rows: NewRows[T][])
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_VALUES / (1 + columns.length + stamped.length)));
   for (const batch of chunks(records, perStatement)) {
     const now = new Date();
-    const values = batch.map((row) => Prisma.sql`(${Prisma.join([randomUUID(), ...columns.map((column) => encode(row[column])), ...stamped.map(() => now)])})`);
+    const values = batch.map((row) => Prisma.sql`(${Prisma.join([newRowId(), ...columns.map((column) => encode(row[column])), ...stamped.map(() => now)])})`);
     await db().$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) VALUES ${Prisma.join(values)}`;
   }
 }

@@ -22,7 +22,12 @@ async function fleet(client: Db, tag: string) {
   const connection = await client.connection.create({
     data: { id: `conn-${tag}`, vendor: "msp360", name: `MSP360 ${tag}`, username: "u", secretCiphertext: "x", secretKeyVersion: 1, secretUpdatedAt: new Date(), lastSyncAt: new Date(), lastSyncSuccessAt: new Date(), lastSyncStatus: "success" },
   });
-  const customer = (name: string) => client.customer.create({ data: { connectionId: connection.id, vendor: "msp360", vendorId: `${tag}-${name}`, name: `${name} ${tag}`, kind: "company" } });
+  // As a sync leaves them: each vendor customer is a customer of the MSP of its own (same id).
+  const customer = async (name: string) => {
+    const row = await client.customer.create({ data: { connectionId: connection.id, vendor: "msp360", vendorId: `${tag}-${name}`, name: `${name} ${tag}`, kind: "company" } });
+    await client.mspCustomer.create({ data: { id: row.id, name: row.name, vendorCustomers: { connect: { id: row.id } } } });
+    return row;
+  };
   const acme = await customer("Acme");
   const globex = await customer("Globex");
   const endpoint = (name: string, customerId: string, status: string) =>
