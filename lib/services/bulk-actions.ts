@@ -8,20 +8,23 @@ import type { BulkTargetsDto } from "@/lib/schemas/bulk-actions";
 import type { CapabilityDto } from "@/lib/schemas/actions";
 import { capabilitiesOf } from "./actions";
 import { asVendor } from "./listing";
+import { customerWhere, resolveCustomer } from "./customer-groups";
 
 /** One bulk run acts on at most this many objects; the rest wait for the next. */
 export const BULK_LIMIT = 200;
 
 export async function bulkTargets(customerId: string, type: BulkTargetsDto["type"]): Promise<BulkTargetsDto> {
   const client = db();
-  const customer = await client.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, removedAt: true } });
-  if (!customer || customer.removedAt) throw new AppError("not_found", "No such customer.");
+  // A customer of the MSP: its plans and agents at every vendor.
+  const customer = await resolveCustomer(customerId);
+  if (!customer) throw new AppError("not_found", "No such customer.");
+  const ofCustomer = await customerWhere(customer.id);
 
   const rows =
     type === "backup.start"
       ? (
           await client.backupConfiguration.findMany({
-            where: { customerId, removedAt: null, status: "failed" },
+            where: { ...ofCustomer, removedAt: null, status: "failed" },
             select: { id: true, name: true, vendor: true, connectionId: true, endpoint: { select: { name: true, online: true } } },
             orderBy: [{ name: "asc" }, { id: "asc" }],
             take: BULK_LIMIT + 1,
@@ -36,7 +39,7 @@ export async function bulkTargets(customerId: string, type: BulkTargetsDto["type
         }))
       : (
           await client.endpoint.findMany({
-            where: { customerId, removedAt: null, status: "offline" },
+            where: { ...ofCustomer, removedAt: null, status: "offline" },
             select: { id: true, name: true, vendor: true, connectionId: true },
             orderBy: [{ name: "asc" }, { id: "asc" }],
             take: BULK_LIMIT + 1,
