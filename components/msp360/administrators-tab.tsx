@@ -1,7 +1,8 @@
 "use client";
 // MSP360 administrators: the people who sign in to the MSP360 console itself.
+import { RowActions } from "./row-actions";
 import { useState } from "react";
-import { PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { PlusIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -126,14 +127,7 @@ export function AdministratorsTab({ connectionId }: { connectionId: string }) {
                     <RelativeTime value={admin.lastLogin} fallback="Never" />
                   </TableCell>
                   <TableCell>{admin.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(admin)} aria-label={`Edit ${admin.email}`}>
-                      <PencilIcon aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(admin)} aria-label={`Delete ${admin.email}`}>
-                      <Trash2Icon aria-hidden />
-                    </Button>
-                  </TableCell>
+                  <RowActions label={admin.email} onEdit={() => setEditing(admin)} onDelete={() => setDeleting(admin)} />
                 </TableRow>
               ))}
             </TableBody>

@@ -1,7 +1,8 @@
 "use client";
 // MSP360 companies (the MSP's customers, as MSP360 groups users) and storage packages (what a destination costs).
+import { RowActions } from "./row-actions";
 import { useState } from "react";
-import { PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { PlusIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -73,14 +74,7 @@ export function CompaniesTab({ connectionId }: { connectionId: string }) {
                   <TableCell className="font-medium">{company.name}</TableCell>
                   <TableCell>{company.storageLimitBytes === null ? <span className="text-muted-foreground">No limit</span> : formatBytes(company.storageLimitBytes)}</TableCell>
                   <TableCell className="hidden md:table-cell">{company.licenseSettings}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(company)} aria-label={`Edit ${company.name}`}>
-                      <PencilIcon aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(company)} aria-label={`Delete ${company.name}`}>
-                      <Trash2Icon aria-hidden />
-                    </Button>
-                  </TableCell>
+                  <RowActions label={company.name} onEdit={() => setEditing(company)} onDelete={() => setDeleting(company)} />
                 </TableRow>
               ))}
             </TableBody>
@@ -185,14 +179,7 @@ export function PackagesTab({ connectionId }: { connectionId: string }) {
                   <TableCell className="text-right tabular-nums">{item.storageLimitGb} GB</TableCell>
                   <TableCell className="text-right tabular-nums">{formatMoney(item.costPerMonth)}</TableCell>
                   <TableCell>{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(item)} aria-label={`Edit ${item.name}`}>
-                      <PencilIcon aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(item)} aria-label={`Delete ${item.name}`}>
-                      <Trash2Icon aria-hidden />
-                    </Button>
-                  </TableCell>
+                  <RowActions label={item.name} onEdit={() => setEditing(item)} onDelete={() => setDeleting(item)} />
                 </TableRow>
               ))}
             </TableBody>

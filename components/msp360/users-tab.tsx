@@ -1,8 +1,9 @@
 "use client";
 // MSP360 users (the people whose computers back up): create, edit, enable or disable, delete the account only or
 // together with its backup data.
+import { RowActions } from "./row-actions";
 import { useState } from "react";
-import { PencilIcon, PlusIcon, Trash2Icon, TriangleAlertIcon } from "lucide-react";
+import { PlusIcon, Trash2Icon, TriangleAlertIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -258,14 +259,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
                       aria-label={`${user.enabled ? "Disable" : "Enable"} ${user.email}`}
                     />
                   </TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Button size="sm" variant="ghost" onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>
-                      <PencilIcon aria-hidden />
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setDeleting(user)} aria-label={`Delete ${user.email}`}>
-                      <Trash2Icon aria-hidden />
-                    </Button>
-                  </TableCell>
+                  <RowActions label={user.email} onEdit={() => setEditing(user)} onDelete={() => setDeleting(user)} />
                 </TableRow>
               ))}
               {users.data.items.length === 0 ? (
