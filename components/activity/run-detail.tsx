@@ -54,7 +54,10 @@ export function RunDetail({ id }: { id: string }) {
       <DetailHeader
         actions={
           <>
-            {run.status === "running" ? <ActionBar kind="run" id={run.id} name={`${typeLabel.toLowerCase()} of ${run.endpoint.name}`} vendor={run.vendor} running runType={run.type} /> : null}
+            {/* Mounted whether or not the run is running, so a stop asked here stays in view, followed to its end. */}
+            {run.type === "backup" || run.type === "restore" ? (
+              <ActionBar kind="run" id={run.id} name={`${typeLabel.toLowerCase()} of ${run.endpoint.name}`} vendor={run.vendor} running={run.status === "running"} runType={run.type} />
+            ) : null}
             {run.configuration && run.type === "backup" && ["failed", "missed", "stopped", "unknown"].includes(run.status) ? (
               <ActionBar kind="configuration" id={run.configuration.id} name={run.configuration.name} vendor={run.vendor} only={["backup.start"]} />
             ) : null}
