@@ -1,11 +1,11 @@
 "use client";
 // Bulk actions of one customer: start backups of all its failed plans, or wake all its offline agents. What will
-// happen is listed first; then each target is sent as its own action (its own Idempotency-Key, audited), a few at
-// a time, and each result is shown as it comes.
+// happen is listed first; once confirmed, the server sends each target as its own action (its own Idempotency-Key,
+// audited), a few at a time, and goes on if this dialog or the browser is closed. The dialog shows each result.
 import { useState } from "react";
 import Link from "next/link";
-import pLimit from "p-limit";
-import { CircleCheckIcon, CircleMinusIcon, CirclePlayIcon, CircleXIcon, LoaderCircleIcon, ZapIcon } from "lucide-react";
+import { CircleCheckIcon, CircleHelpIcon, CircleMinusIcon, CirclePlayIcon, CircleXIcon, LoaderCircleIcon, ZapIcon } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -13,21 +13,12 @@ import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { useCan } from "@/components/providers/current-user";
 import { ApiError } from "@/lib/api/client";
-import { newActionKey, useBulkTargets, useCreateAction } from "@/lib/queries/actions";
-import type { BulkTargetsDto } from "@/lib/schemas/bulk-actions";
+import { newActionKey, useBulkRun, useBulkTargets, useCreateBulkRun } from "@/lib/queries/actions";
+import type { BulkRunDto, BulkTargetsDto } from "@/lib/schemas/bulk-actions";
 import { cn } from "@/lib/utils";
 
-/** How many actions are in flight at once: enough to be quick, few enough to spare the vendor's rate limits. */
-const CONCURRENCY = 3;
-
 type BulkType = BulkTargetsDto["type"];
-type Target = BulkTargetsDto["targets"][number];
-
-interface Outcome {
-  state: "waiting" | "sending" | "started" | "done" | "refused" | "not-sent" | "skipped";
-  message: string | null;
-  actionId?: string;
-}
+type ItemState = BulkRunDto["items"][number]["state"];
 
 const WORDS: Record<BulkType, { button: string; title: string; verb: (n: number) => string; empty: string }> = {
   "backup.start": {
@@ -44,65 +35,60 @@ const WORDS: Record<BulkType, { button: string; title: string; verb: (n: number)
   },
 };
 
-function OutcomeIcon({ outcome }: { outcome: Outcome | undefined }) {
-  if (!outcome || outcome.state === "waiting") return <span className="size-4" aria-hidden />;
-  if (outcome.state === "sending") return <LoaderCircleIcon className="size-4 animate-spin text-primary" aria-label="Sending" />;
-  if (outcome.state === "started" || outcome.state === "done") return <CircleCheckIcon className="size-4 text-success" aria-label="Sent" />;
-  if (outcome.state === "skipped") return <CircleMinusIcon className="size-4 text-muted-foreground" aria-label="Skipped" />;
+function ItemIcon({ state }: { state: ItemState | undefined }) {
+  if (!state || state === "waiting") return <span className="size-4" aria-label={state ? "Waiting" : undefined} />;
+  if (state === "sending" || state === "running") return <LoaderCircleIcon className="size-4 animate-spin text-primary" aria-label="Under way" />;
+  if (state === "succeeded") return <CircleCheckIcon className="size-4 text-success" aria-label="Done" />;
+  if (state === "unknown") return <CircleHelpIcon className="size-4 text-warning-text" aria-label="Outcome unknown" />;
   return <CircleXIcon className="size-4 text-destructive" aria-label="Failed" />;
+}
+
+function summary(run: BulkRunDto, impossible: number): string {
+  const count = (...states: ItemState[]) => run.items.filter((item) => states.includes(item.state)).length;
+  const parts = [`${count("sending", "running")} under way`, `${count("succeeded")} done`, `${count("failed", "refused")} failed`];
+  if (count("unknown")) parts.push(`${count("unknown")} outcome unknown`);
+  if (count("waiting")) parts.push(`${count("waiting")} to send`);
+  if (impossible) parts.push(`${impossible} not possible through the vendor's API`);
+  return parts.join(" · ");
 }
 
 function BulkDialog({ customer, type, onClose }: { customer: { id: string; name: string }; type: BulkType; onClose: () => void }) {
   const preview = useBulkTargets(customer.id, type, true);
-  const create = useCreateAction();
-  // One key per target, made when the preview opens: sending again after a lost answer reuses it, so nothing runs twice.
-  const [keys] = useState(() => new Map<string, string>());
-  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
-  const [phase, setPhase] = useState<"preview" | "running" | "done">("preview");
+  const create = useCreateBulkRun();
+  // One key per confirmation: sending again after a lost answer reuses it, so the run starts once.
+  const [key, setKey] = useState(newActionKey);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const run = useBulkRun(runId).data;
   const words = WORDS[type];
   const targets = preview.data?.targets ?? [];
   const possible = targets.filter((t) => t.available);
   const impossible = targets.filter((t) => !t.available);
+  const items = new Map(run?.items.map((item) => [item.id, item]));
 
-  const keyOf = (target: Target) => keys.get(target.id) ?? keys.set(target.id, newActionKey()).get(target.id)!;
-  const setOutcome = (id: string, outcome: Outcome) => setOutcomes((all) => ({ ...all, [id]: outcome }));
-
-  async function send(target: Target) {
-    setOutcome(target.id, { state: "sending", message: null });
+  async function confirm() {
+    setSendError(null);
     try {
-      const action = await create.mutateAsync({ input: { type, targetId: target.id }, key: keyOf(target) });
-      const state: Outcome["state"] = action.state === "failed" ? "refused" : action.state === "succeeded" ? "done" : "started";
-      setOutcome(target.id, { state, message: action.message, actionId: action.id });
+      const started = await create.mutateAsync({ input: { customerId: customer.id, type, targetIds: possible.map((t) => t.id) }, key });
+      setRunId(started.id);
     } catch (error) {
-      // A refusal (4xx) means nothing was sent; an unreachable app may have sent it: the same key is reused on a retry.
-      const refused = error instanceof ApiError && error.status < 500;
-      if (refused) keys.delete(target.id);
-      setOutcome(target.id, { state: refused ? "refused" : "not-sent", message: error instanceof ApiError ? error.message : "The app could not be reached; try again." });
+      // A refusal (4xx) started nothing: a new key for the next try. An unreachable app may have started it: same key.
+      if (error instanceof ApiError && error.status < 500) setKey(newActionKey());
+      setSendError(error instanceof ApiError ? error.message : "The app could not be reached; try again.");
     }
   }
 
-  async function run(list: Target[]) {
-    setPhase("running");
-    for (const target of list) setOutcome(target.id, { state: "waiting", message: null });
-    const limit = pLimit(CONCURRENCY);
-    await Promise.all(list.map((target) => limit(() => send(target))));
-    setPhase("done");
-  }
-
-  const counts = Object.values(outcomes).reduce((acc, o) => ({ ...acc, [o.state]: (acc[o.state] ?? 0) + 1 }), {} as Record<string, number>);
-  const retryable = possible.filter((t) => outcomes[t.id]?.state === "not-sent");
-
   return (
-    <Dialog open onOpenChange={(open) => !open && phase !== "running" && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
         <DialogHeader>
           <DialogTitle>
             {words.title} of {customer.name}
           </DialogTitle>
           <DialogDescription>
-            {phase === "preview"
-              ? "Nothing is sent yet. Check the list, then confirm: each one is sent as its own action, a few at a time, and recorded in the audit log and the actions feed."
-              : `${CONCURRENCY} at a time. Each result shows as it comes.`}
+            {runId
+              ? "The server sends them 3 at a time and goes on if you close this: each result shows here as it comes, and in the actions feed."
+              : "Nothing is sent yet. Check the list, then confirm: each one is sent as its own action, a few at a time, and recorded in the audit log and the actions feed."}
           </DialogDescription>
         </DialogHeader>
         {preview.isPending ? (
@@ -114,10 +100,10 @@ function BulkDialog({ customer, type, onClose }: { customer: { id: string; name:
         ) : (
           <ul className="grid divide-y rounded-lg border text-sm" aria-label="Targets" data-testid="bulk-targets">
             {targets.map((target) => {
-              const outcome = outcomes[target.id];
+              const item = items.get(target.id);
               return (
-                <li key={target.id} className={cn("grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-0.5 px-3 py-2", !target.available && "opacity-70")} data-testid="bulk-target">
-                  <span className="mt-0.5">{target.available ? <OutcomeIcon outcome={outcome} /> : <CircleMinusIcon className="size-4 text-muted-foreground" aria-label="Not possible" />}</span>
+                <li key={target.id} className={cn("grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-0.5 px-3 py-2", !target.available && "opacity-70")} data-testid="bulk-target" data-state={item?.state}>
+                  <span className="mt-0.5">{target.available ? <ItemIcon state={item?.state} /> : <CircleMinusIcon className="size-4 text-muted-foreground" aria-label="Not possible" />}</span>
                   <div className="grid min-w-0 gap-0.5">
                     <div className="flex flex-wrap items-center gap-2">
                       <Link href={target.kind === "configuration" ? `/plans/${target.id}` : `/agents/${target.id}`} className="font-medium hover:underline">
@@ -125,11 +111,12 @@ function BulkDialog({ customer, type, onClose }: { customer: { id: string; name:
                       </Link>
                       <VendorBadge vendor={target.vendor} />
                       {!target.available ? <Badge variant="secondary">Not possible</Badge> : null}
+                      {run && target.available && !item ? <Badge variant="secondary">Left out: no longer {type === "backup.start" ? "failed" : "offline"}</Badge> : null}
                     </div>
                     {!target.available ? <span className="text-xs text-muted-foreground">{target.reason}</span> : null}
-                    {target.available && !outcome && target.note ? <span className="text-xs text-muted-foreground">{target.note}</span> : null}
-                    {outcome?.message ? <span className={cn("text-xs", outcome.state === "refused" || outcome.state === "not-sent" ? "text-destructive" : "text-muted-foreground")}>{outcome.message}</span> : null}
-                    {outcome?.actionId ? (
+                    {target.available && !item && target.note ? <span className="text-xs text-muted-foreground">{target.note}</span> : null}
+                    {item?.message ? <span className={cn("text-xs", item.state === "refused" || item.state === "failed" ? "text-destructive" : "text-muted-foreground")}>{item.message}</span> : null}
+                    {item?.actionId ? (
                       <Link href="/actions" className="text-xs font-medium text-primary hover:underline">
                         Follow it in the actions feed
                       </Link>
@@ -141,24 +128,26 @@ function BulkDialog({ customer, type, onClose }: { customer: { id: string; name:
           </ul>
         )}
         {preview.data?.truncated ? <p className="text-xs text-muted-foreground">Only the first {targets.length} are listed; run again for the rest.</p> : null}
-        {phase !== "preview" ? (
+        {sendError ? (
+          <Alert variant="destructive">
+            <CircleXIcon aria-hidden />
+            <span>{sendError}</span>
+          </Alert>
+        ) : null}
+        {run ? (
           <p className="text-sm" aria-live="polite" data-testid="bulk-summary">
-            {counts.started ?? 0} started · {counts.done ?? 0} done · {(counts.refused ?? 0) + (counts["not-sent"] ?? 0)} failed
-            {counts.sending || counts.waiting ? ` · ${(counts.sending ?? 0) + (counts.waiting ?? 0)} to go` : ""}
-            {impossible.length ? ` · ${impossible.length} not possible through the vendor's API` : ""}
+            {summary(run, impossible.length)}
           </p>
         ) : null}
         <DialogFooter>
-          <Button variant="outline" onClick={onClose} disabled={phase === "running"}>
-            {phase === "preview" ? "Cancel" : "Close"}
+          <Button variant="outline" onClick={onClose}>
+            {runId ? "Close" : "Cancel"}
           </Button>
-          {phase === "preview" ? (
-            <Button disabled={possible.length === 0} onClick={() => void run(possible)}>
+          {!runId ? (
+            <Button disabled={possible.length === 0 || create.isPending} onClick={() => void confirm()}>
               {type === "backup.start" ? <CirclePlayIcon aria-hidden /> : <ZapIcon aria-hidden />}
-              {words.verb(possible.length)}
+              {sendError ? "Try again" : words.verb(possible.length)}
             </Button>
-          ) : phase === "done" && retryable.length ? (
-            <Button onClick={() => void run(retryable)}>Send the {retryable.length} not sent again</Button>
           ) : null}
         </DialogFooter>
       </DialogContent>

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { actionListQuerySchema, actionPageSchema, actionSchema, capabilitiesQuerySchema, capabilitiesSchema, createActionInputSchema, restorePointsSchema } from "@/lib/schemas/actions";
 import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
-import { bulkTargetsQuerySchema, bulkTargetsSchema } from "@/lib/schemas/bulk-actions";
+import { bulkRunSchema, bulkTargetsQuerySchema, bulkTargetsSchema, createBulkRunSchema } from "@/lib/schemas/bulk-actions";
 import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
 import { connectionSchema, createConnectionInputSchema, updateConnectionInputSchema } from "@/lib/schemas/connections";
 import {
@@ -324,10 +324,30 @@ export const API = {
     path: "/api/v1/actions/bulk-targets",
     role: "technician",
     summary:
-      "A bulk action of a customer, before it is sent: its failed plans (`backup.start`) or offline agents (`agent.wake`), and whether their vendor can act on each. The actions are then sent one by one to POST /api/v1/actions.",
+      "A bulk action of a customer, before it is sent: its failed plans (`backup.start`) or offline agents (`agent.wake`), and whether their vendor can act on each. Confirm it with POST /api/v1/actions/bulk.",
     query: bulkTargetsQuerySchema,
     response: bulkTargetsSchema,
     errors: { 404: "No such customer" },
+  }),
+  createBulkRun: route({
+    method: "POST",
+    path: "/api/v1/actions/bulk",
+    role: "technician",
+    summary:
+      "Run a bulk action on the targets of its preview: the server sends each as its own action (audited, 3 at a time) and goes on when the browser is closed. Send an `Idempotency-Key` header: the same key again returns the same run (200).",
+    body: createBulkRunSchema,
+    response: bulkRunSchema,
+    status: 202,
+    errors: { 404: "No such customer", 409: "None of the targets can be sent any more, or the key was used before" },
+  }),
+  getBulkRun: route({
+    method: "GET",
+    path: "/api/v1/actions/bulk/{id}",
+    role: "technician",
+    summary: "A bulk run: each target with its state (waiting, refused, or its action's state) and the action it became",
+    params: idParams,
+    response: bulkRunSchema,
+    errors: NOT_FOUND,
   }),
   restorePoints: route({
     method: "GET",

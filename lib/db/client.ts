@@ -49,3 +49,8 @@ export function db(): Db {
 export function setDbForTests(client: Db | undefined): void {
   globalForDb.backupConsoleDb = client;
 }
+
+/** Whether a write failed on a unique constraint (another request inserted the same key first). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002" || /unique constraint/i.test(String((error as Error)?.message ?? ""));
+}

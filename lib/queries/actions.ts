@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient, keepPreviousData } from "@tansta
 import { callApi, type QueryParams } from "@/lib/api/client";
 import { API } from "@/lib/api/registry";
 import type { ActionDto, CreateActionInput } from "@/lib/schemas/actions";
+import type { BulkRunDto, CreateBulkRunInput } from "@/lib/schemas/bulk-actions";
 import { configurationKeys } from "./configurations";
 import { endpointKeys } from "./endpoints";
 import { runKeys } from "./runs";
@@ -103,3 +104,36 @@ export function useBulkTargets(customerId: string, type: "backup.start" | "agent
     staleTime: 0,
   });
 }
+
+/** Starts a bulk run on the server with the key made when the person confirmed (a retried request reuses it). */
+export function useCreateBulkRun() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, key }: { input: CreateBulkRunInput; key: string }) => callApi(API.createBulkRun, { body: input, headers: { "Idempotency-Key": key } }),
+    onSuccess: (run) => {
+      queryClient.setQueryData([...actionKeys.all, "bulk", run.id], run);
+      void queryClient.invalidateQueries({ queryKey: actionKeys.all });
+    },
+  });
+}
+
+/** A bulk run, followed every 2 s while a target is still waiting or its action is open. */
+export function useBulkRun(id: string | null) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...actionKeys.all, "bulk", id ?? ""],
+    queryFn: async ({ signal }) => {
+      const run = await callApi(API.getBulkRun, { params: { id: id! }, signal });
+      if (!bulkRunOpen(run)) {
+        void queryClient.invalidateQueries({ queryKey: runKeys.all });
+        void queryClient.invalidateQueries({ queryKey: configurationKeys.all });
+        void queryClient.invalidateQueries({ queryKey: endpointKeys.all });
+      }
+      return run;
+    },
+    enabled: !!id,
+    refetchInterval: (query) => (bulkRunOpen(query.state.data) ? 2_000 : false),
+  });
+}
+
+const bulkRunOpen = (run: BulkRunDto | undefined) => !run || run.state === "running" || run.items.some((item) => item.state === "sending" || item.state === "running");

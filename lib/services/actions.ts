@@ -9,7 +9,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { db, isUniqueViolation } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import {
@@ -151,10 +151,6 @@ export function checkIdempotencyKey(value: string | null): string {
     ]);
   }
   return value;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === "P2002" || /unique constraint/i.test(String((error as Error)?.message ?? ""));
 }
 
 /** The app-side checks before calling the vendor: what the app already knows will be refused, said plainly. */

@@ -1,5 +1,6 @@
 // Bulk actions of a customer through the API: the preview lists exactly its failed plans (or offline agents) and
-// says which its vendor cannot act on; then each target sent as its own action starts once, even when sent twice.
+// says which its vendor cannot act on; then the server runs it, each target sent as its own action, once, even when
+// the run is confirmed twice or resumed after its instance stopped.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
@@ -10,6 +11,11 @@ import type { ActionDto } from "@/lib/schemas/actions";
 import type { BulkTargetsDto } from "@/lib/schemas/bulk-actions";
 import * as actions from "./actions/route";
 import * as bulk from "./actions/bulk-targets/route";
+import * as bulkRuns from "./actions/bulk/route";
+import * as bulkRun from "./actions/bulk/[id]/route";
+import type { BulkRunDto } from "@/lib/schemas/bulk-actions";
+import { resumeAbandonedBulkRuns } from "@/lib/services/bulk-actions";
+import { createAction } from "@/lib/services/actions";
 
 describe.each(TEST_PROVIDERS)("bulk actions on %s", (provider) => {
   const database = useTestDatabase(provider);
@@ -73,5 +79,78 @@ describe.each(TEST_PROVIDERS)("bulk actions on %s", (provider) => {
     expect(body.targets.length).toBe(expected);
     // Rackspace wakes agents up; MSP360's agents keep their own connection, so there is nothing to wake.
     expect(body.targets.find((t) => t.id === offline.id)).toMatchObject({ kind: "endpoint", label: offline.name, available: offline.vendor === "rackspace" });
+  });
+
+  const confirm = (body: unknown, key: string, cookie = technician) =>
+    callRoute(bulkRuns.POST, { method: "POST", path: "/api/v1/actions/bulk", cookie, body, headers: { "idempotency-key": key } });
+  const readRun = async (id: string) => (await callRoute(bulkRun.GET, { cookie: technician, path: `/api/v1/actions/bulk/${id}`, params: { id } })).json as BulkRunDto;
+  const settled = async (id: string) => {
+    for (let i = 0; i < 200; i++) {
+      const run = await readRun(id);
+      if (run.state === "done") return run;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the bulk run did not finish");
+  };
+
+  it("runs on the server: each confirmed target once, audited, and the same key again starts nothing", async () => {
+    const client = database.current.client;
+    const failed = await client.backupConfiguration.groupBy({ by: ["customerId"], where: { status: "failed", removedAt: null, vendor: "rackspace", customerId: { not: null } }, _count: { _all: true } });
+    const customerId = failed.sort((a, b) => b._count._all - a._count._all)[0]?.customerId;
+    if (!customerId) throw new Error("no Rackspace customer with failed plans");
+    const targets = ((await preview(customerId, "backup.start")).json as BulkTargetsDto).targets.filter((t) => t.available);
+    const before = await client.action.count();
+
+    expect((await confirm({ customerId, type: "backup.start", targetIds: targets.map((t) => t.id) }, randomUUID(), viewer)).status).toBe(403);
+    const empty = await confirm({ customerId, type: "backup.start", targetIds: [] }, randomUUID());
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain("Choose at least one target");
+    expect((await confirm({ customerId, type: "backup.start", targetIds: ["x"] }, "short")).status).toBe(422);
+
+    // One of the confirmed ids is not a failed plan of this customer: it is left out, not sent.
+    const key = randomUUID();
+    const body = { customerId, type: "backup.start", targetIds: [...targets.map((t) => t.id), "not-a-failed-plan"] };
+    const [first, second] = await Promise.all([confirm(body, key), confirm(body, key)]);
+    expect([first.status, second.status].sort()).toEqual([200, 202]);
+    const runId = (first.json as BulkRunDto).id;
+    expect((second.json as BulkRunDto).id).toBe(runId);
+
+    const run = await settled(runId);
+    expect(run.items.map((item) => item.id).sort()).toEqual(targets.map((t) => t.id).sort());
+    expect(run.items.every((item) => item.actionId && item.state !== "waiting" && item.state !== "refused")).toBe(true);
+    expect(await client.action.count()).toBe(before + targets.length);
+    for (const target of targets) expect(await client.action.count({ where: { targetId: target.id, type: "backup.start" } })).toBeGreaterThanOrEqual(1);
+    expect(await client.auditEvent.count({ where: { action: "bulk.backup.start" } })).toBe(1);
+
+    // Confirmed again with the same key (a retried request): the same run, nothing sent.
+    const again = await confirm(body, key);
+    expect(again.status).toBe(200);
+    expect((again.json as BulkRunDto).id).toBe(runId);
+    expect(await client.action.count()).toBe(before + targets.length);
+  });
+
+  it("resumes a run its instance left mid-way without sending a target twice", async () => {
+    const client = database.current.client;
+    const user = await client.user.findFirstOrThrow({ where: { role: "technician" } });
+    const agents = await client.endpoint.findMany({ where: { removedAt: null, vendor: "rackspace" }, take: 3 });
+    if (agents.length < 2) throw new Error("the simulated world has too few Rackspace agents");
+    const targets = agents.map((e) => ({ id: e.id, label: e.name }));
+    const actor = { type: "user" as const, id: user.id, label: user.email, role: "technician" as const };
+    // An instance stopped after sending the first target: its action exists, the run still says running.
+    const row = await client.bulkRun.create({
+      data: { idempotencyKey: randomUUID(), requestedById: user.id, requestedBy: user.email, type: "agent.wake", customerId: "c", customerLabel: "A customer", targets, actor, state: "running", heartbeatAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const sessionUser = { id: user.id, email: user.email, name: user.name, role: "technician" as const, timeZone: null };
+    await createAction(actor, sessionUser, `bulk:${row.id}:${targets[0]!.id}`, { type: "agent.wake", targetId: targets[0]!.id });
+    expect(await client.action.count({ where: { idempotencyKey: { startsWith: `bulk:${row.id}:` } } })).toBe(1);
+    expect((await readRun(row.id)).items.map((item) => item.state)).toEqual(["succeeded", ...targets.slice(1).map(() => "waiting")]);
+
+    expect(await resumeAbandonedBulkRuns()).toBe(1);
+    const run = await readRun(row.id);
+    expect(run.state).toBe("done");
+    expect(run.items.every((item) => item.state === "succeeded")).toBe(true);
+    for (const target of targets) expect(await client.action.count({ where: { idempotencyKey: `bulk:${row.id}:${target.id}` } })).toBe(1);
+    // Done runs are left alone by the next housekeeping.
+    expect(await resumeAbandonedBulkRuns()).toBe(0);
   });
 });
