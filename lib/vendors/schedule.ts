@@ -24,8 +24,18 @@ export function ianaTimeZone(name: string | null | undefined): string | null {
   return iana && isValidTimeZone(iana) ? iana : null;
 }
 
+/** Parsed patterns, kept: a sync judges every plan, and most plans of an account share a handful of schedules. */
+const crons = new Map<string, Cron>();
+
 function cronOf(rule: Extract<ScheduleRule, { kind: "calendar" }>): Cron {
-  return new Cron(rule.cron, { timezone: rule.timeZone, paused: true });
+  const key = `${rule.cron}|${rule.timeZone}`;
+  let cron = crons.get(key);
+  if (!cron) {
+    if (crons.size >= 1_000) crons.clear();
+    cron = new Cron(rule.cron, { timezone: rule.timeZone, paused: true });
+    crons.set(key, cron);
+  }
+  return cron;
 }
 
 /** The occurrences of `rule` after `from` and at or before `to`, oldest first. */
@@ -69,12 +79,17 @@ export function latestOccurrence(rule: ScheduleRule, at: Date, lookbackDays = 62
 /** The typical minutes between two occurrences (the smallest gap, for the grace of frequent plans). */
 export function ruleIntervalMinutes(rule: ScheduleRule): number | null {
   if (rule.kind === "interval") return rule.everyMinutes;
+  const key = `${rule.cron}|${rule.timeZone}`;
+  if (intervals.has(key)) return intervals.get(key)!;
   const runs = cronOf(rule).nextRuns(8, new Date(Date.UTC(2025, 0, 1)));
-  if (runs.length < 2) return null;
-  let smallest = Infinity;
-  for (let i = 1; i < runs.length; i++) smallest = Math.min(smallest, (runs[i]!.getTime() - runs[i - 1]!.getTime()) / 60_000);
-  return Math.round(smallest);
+  let smallest = runs.length < 2 ? null : Infinity;
+  for (let i = 1; i < runs.length; i++) smallest = Math.min(smallest!, (runs[i]!.getTime() - runs[i - 1]!.getTime()) / 60_000);
+  const minutes = smallest === null ? null : Math.round(smallest);
+  if (intervals.size >= 1_000) intervals.clear();
+  intervals.set(key, minutes);
+  return minutes;
 }
+const intervals = new Map<string, number | null>();
 
 /** The cron pattern of a wall-clock time: "M H". */
 export function clockPattern(hour: number, minute: number): string {
