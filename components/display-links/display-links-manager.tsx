@@ -7,8 +7,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { toast } from "sonner";
-import { AlertTriangleIcon, CopyIcon, ExternalLinkIcon, MonitorIcon, PencilIcon, PlusIcon, UnlinkIcon } from "lucide-react";
-import { Alert } from "@/components/ui/alert";
+import { ExternalLinkIcon, MonitorIcon, PencilIcon, PlusIcon, UnlinkIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -19,7 +18,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
-import { copyText } from "@/components/public-api/binding-card";
+import { ShownOnceDialog } from "@/components/common/shown-once-dialog";
 import { ApiError } from "@/lib/api/client";
 import { useCustomers } from "@/lib/queries/customers";
 import { useDisplayLinks, useRevokeDisplayLink, useSaveDisplayLink } from "@/lib/queries/display-links";
@@ -130,36 +129,23 @@ function LinkForm({ existing, onDone }: { existing?: DisplayLinkDto; onDone: (cr
 
 function CreatedDialog({ created, onClose }: { created: { name: string; url: string } | null; onClose: () => void }) {
   return (
-    <Dialog open={created !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent onInteractOutside={(e) => e.preventDefault()}>
-        <DialogHeader>
-          <DialogTitle>Open this address on {created?.name}</DialogTitle>
-          <DialogDescription>Open it in the screen&apos;s browser; nobody needs to sign in. This is the only time it is shown: only a hash is stored.</DialogDescription>
-        </DialogHeader>
-        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] items-center gap-2">
-          <code data-testid="new-display-link" className="rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all select-all">
-            {created?.url}
-          </code>
-          <Button onClick={() => created && copyText(created.url, "The address")} aria-label="Copy the address">
-            <CopyIcon aria-hidden />
-            Copy
-          </Button>
-        </div>
-        <Alert variant="warning">
-          <AlertTriangleIcon aria-hidden />
-          <span>Anyone with the address sees this wall (read-only). If it leaks, revoke the link and create a new one.</span>
-        </Alert>
-        <DialogFooter>
-          <Button variant="outline" asChild>
-            <a href={created?.url} target="_blank" rel="noreferrer">
-              <ExternalLinkIcon aria-hidden />
-              Open the wall
-            </a>
-          </Button>
-          <Button onClick={onClose}>I have copied it</Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ShownOnceDialog
+      secret={created?.url ?? null}
+      title={`Open this address on ${created?.name ?? ""}`}
+      description="Open it in the screen's browser; nobody needs to sign in. This is the only time it is shown: only a hash is stored."
+      what="The address"
+      warning="Anyone with the address sees this wall (read-only). If it leaks, revoke the link and create a new one."
+      testId="new-display-link"
+      onClose={onClose}
+      extra={
+        <Button variant="outline" asChild>
+          <a href={created?.url} target="_blank" rel="noreferrer">
+            <ExternalLinkIcon aria-hidden />
+            Open the wall
+          </a>
+        </Button>
+      }
+    />
   );
 }
 

@@ -2,8 +2,8 @@
 // One bound dataset or widget as the seed's page shows it: the endpoint, its parameters, its responses, and (when
 // opened) a sample request and a sample response as this key would get it.
 import { useState, useSyncExternalStore } from "react";
-import { toast } from "sonner";
 import { ChevronRightIcon, CopyIcon, Trash2Icon } from "lucide-react";
+import { copyText } from "@/components/common/shown-once-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -18,15 +18,6 @@ const useOrigin = () =>
     () => window.location.origin,
     () => "",
   );
-
-export async function copyText(text: string, what: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success(`${what} copied`);
-  } catch {
-    toast.error("Could not copy: the browser refused clipboard access.");
-  }
-}
 
 function responsesOf(binding: BindingDto): [string, string][] {
   const noun = binding.resourceType;

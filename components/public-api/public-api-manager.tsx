@@ -4,7 +4,7 @@
 // endpoint, and (beyond the seed) each key's scope, expiry, allowed addresses, last use and usage log.
 import { useState } from "react";
 import { toast } from "sonner";
-import { AlertTriangleIcon, CopyIcon, KeyRoundIcon, PencilIcon, PlusIcon, ShieldCheckIcon, Trash2Icon } from "lucide-react";
+import { KeyRoundIcon, PencilIcon, PlusIcon, ShieldCheckIcon, Trash2Icon } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -32,7 +32,8 @@ import {
   useUpdateApiKey,
 } from "@/lib/queries/public-api";
 import type { BindingDto, KeyDto, ResourceKind, UsageEntryDto } from "@/lib/schemas/public-api";
-import { BindingCard, copyText } from "./binding-card";
+import { BindingCard } from "./binding-card";
+import { ShownOnceDialog } from "@/components/common/shown-once-dialog";
 import { KeyForm } from "./key-form";
 import { ResourcePicker, when } from "./resource-picker";
 
@@ -71,30 +72,15 @@ function EnableCard() {
 
 function CreatedKeyDialog({ created, onClose }: { created: { name: string; secret: string } | null; onClose: () => void }) {
   return (
-    <Dialog open={created !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent onInteractOutside={(e) => e.preventDefault()}>
-        <DialogHeader>
-          <DialogTitle>Copy the key for {created?.name}</DialogTitle>
-          <DialogDescription>Send it to your client. This is the only time it is shown: only a hash is stored, so it cannot be shown again.</DialogDescription>
-        </DialogHeader>
-        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)_auto] items-center gap-2">
-          <code data-testid="new-api-key" className="rounded-md border bg-muted px-3 py-2 font-mono text-sm break-all select-all">
-            {created?.secret}
-          </code>
-          <Button onClick={() => created && copyText(created.secret, "The API key")} aria-label="Copy the API key">
-            <CopyIcon aria-hidden />
-            Copy
-          </Button>
-        </div>
-        <Alert variant="warning">
-          <AlertTriangleIcon aria-hidden />
-          <span>Treat it like a password. If it is lost, remove the key and add a new one.</span>
-        </Alert>
-        <DialogFooter>
-          <Button onClick={onClose}>I have copied it</Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ShownOnceDialog
+      secret={created?.secret ?? null}
+      title={`Copy the key for ${created?.name ?? ""}`}
+      description="Send it to your client. This is the only time it is shown: only a hash is stored, so it cannot be shown again."
+      what="The API key"
+      warning="Treat it like a password. If it is lost, remove the key and add a new one."
+      testId="new-api-key"
+      onClose={onClose}
+    />
   );
 }
 
