@@ -22,6 +22,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
+  // The fresh-install spec meets the shared server first (it creates the first admin and the demo); every other
+  // spec runs after it, whatever its file name. Specs with a server of their own do not mind the order.
+  projects: [
+    { name: "fresh-install", testMatch: /foundation\.spec\.ts$/ },
+    { name: "flows", testIgnore: /foundation\.spec\.ts$/, dependencies: ["fresh-install"] },
+  ],
   webServer: {
     command: "node scripts/start.mjs",
     url: `http://127.0.0.1:${port}/api/health`,
