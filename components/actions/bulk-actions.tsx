@@ -45,7 +45,8 @@ function ItemIcon({ state }: { state: ItemState | undefined }) {
 
 function summary(run: BulkRunDto, impossible: number): string {
   const count = (...states: ItemState[]) => run.items.filter((item) => states.includes(item.state)).length;
-  const parts = [`${count("sending", "running")} under way`, `${count("succeeded")} done`, `${count("failed", "refused")} failed`];
+  const parts = [`${count("succeeded")} done`, `${count("failed", "refused")} failed`];
+  if (count("sending", "running")) parts.unshift(`${count("sending", "running")} under way`);
   if (count("unknown")) parts.push(`${count("unknown")} outcome unknown`);
   if (count("waiting")) parts.push(`${count("waiting")} to send`);
   if (impossible) parts.push(`${impossible} not possible through the vendor's API`);
