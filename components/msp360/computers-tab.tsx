@@ -69,6 +69,7 @@ export function ComputersTab({ connectionId }: { connectionId: string }) {
       </TabIntro>
       <QueryTable
         query={computers}
+        actions="Authorization"
         columns={6}
         empty="MSP360 lists no computer yet."
         head={
@@ -78,9 +79,6 @@ export function ComputersTab({ connectionId }: { connectionId: string }) {
             <TableHead className="hidden sm:table-cell">Status</TableHead>
             <TableHead className="hidden lg:table-cell">HID</TableHead>
             <TableHead className="hidden md:table-cell">Last seen</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Authorization</span>
-            </TableHead>
           </>
         }
       >
@@ -122,8 +120,7 @@ export function ComputersTab({ connectionId }: { connectionId: string }) {
       {deauthorizing ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setDeauthorizing(null)}
+          onClose={() => setDeauthorizing(null)}
           title={`Deauthorize ${deauthorizing.name}?`}
           consequence="The computer stops backing up until it is authorized again. Its backups stay."
           confirmName={deauthorizing.name}
@@ -134,8 +131,7 @@ export function ComputersTab({ connectionId }: { connectionId: string }) {
       {erasing ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setErasing(null)}
+          onClose={() => setErasing(null)}
           title={`Erase ${erasing.name} and all its backups?`}
           consequence={
             <div className="grid gap-2">

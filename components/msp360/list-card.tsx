@@ -3,7 +3,7 @@
 // from MSP360 shown as a table (loading, a load error with "Try again", or the rows and a line when there are none).
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
 
 /** What the tab (or a section of it) is for, its title when it has one, and its main action. */
@@ -27,8 +27,25 @@ interface ListQuery<T> {
   refetch: () => unknown;
 }
 
-/** A list read from MSP360 as a table. `columns` is how many the header has, for the "none yet" line. */
-export function QueryTable<T>({ query, head, columns, empty, children }: { query: ListQuery<T>; head: ReactNode; columns: number; empty: string; children: (items: T[]) => ReactNode }) {
+/**
+ * A list read from MSP360 as a table. `columns` counts every column, for the "none yet" line. With `actions`, the
+ * last column holds each row's buttons; its header is `actions` for screen readers only.
+ */
+export function QueryTable<T>({
+  query,
+  head,
+  columns,
+  empty,
+  actions,
+  children,
+}: {
+  query: ListQuery<T>;
+  head: ReactNode;
+  columns: number;
+  empty: string;
+  actions?: string;
+  children: (items: T[]) => ReactNode;
+}) {
   if (query.isPending) return <LoadingRows />;
   if (query.isError || !query.data) return <LoadError error={query.error ?? new Error("no answer")} onRetry={() => void query.refetch()} />;
   const items = query.data.items;
@@ -36,7 +53,14 @@ export function QueryTable<T>({ query, head, columns, empty, children }: { query
     <Card>
       <Table>
         <TableHeader>
-          <TableRow>{head}</TableRow>
+          <TableRow>
+            {head}
+            {actions ? (
+              <TableHead className="text-right">
+                <span className="sr-only">{actions}</span>
+              </TableHead>
+            ) : null}
+          </TableRow>
         </TableHeader>
         <TableBody>
           {children(items)}

@@ -227,8 +227,7 @@ function BucketsDialog({ connectionId, account, users, onClose }: { connectionId
       {removing ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setRemoving(null)}
+          onClose={() => setRemoving(null)}
           title={`Remove bucket ${removing.bucket} from ${account.name}?`}
           consequence="MSP360 stops offering it as a destination. The bucket and whatever is in it stay at the storage provider."
           confirmName={removing.bucket}
@@ -361,6 +360,7 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
       </TabIntro>
       <QueryTable
         query={accounts}
+        actions="Change"
         columns={5}
         empty="No storage account yet."
         head={
@@ -369,9 +369,6 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
             <TableHead className="hidden sm:table-cell">Storage</TableHead>
             <TableHead className="hidden md:table-cell">Buckets</TableHead>
             <TableHead className="hidden lg:table-cell">Added</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Change</span>
-            </TableHead>
           </>
         }
       >
@@ -422,6 +419,7 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
       </div>
       <QueryTable
         query={destinations}
+        actions="Change"
         columns={6}
         empty="No user has a destination yet."
         head={
@@ -431,9 +429,6 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
             <TableHead className="hidden md:table-cell">Account</TableHead>
             <TableHead className="hidden sm:table-cell">Package</TableHead>
             <TableHead className="hidden text-right sm:table-cell">Stored</TableHead>
-            <TableHead className="text-right">
-              <span className="sr-only">Change</span>
-            </TableHead>
           </>
         }
       >
@@ -481,8 +476,7 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
       {removing ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setRemoving(null)}
+          onClose={() => setRemoving(null)}
           title={`Remove ${removing.destination} from ${removing.email}?`}
           consequence={`The user's computers no longer back up to ${removing.destination}. The ${formatBytes(removing.bytes)} already there stays in the bucket.`}
           operation={{ operation: "destination.remove", userId: removing.userId, destinationId: removing.id }}
