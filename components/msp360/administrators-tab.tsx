@@ -106,7 +106,7 @@ export function AdministratorsTab({ connectionId }: { connectionId: string }) {
           <>
             <TableHead>Administrator</TableHead>
             <TableHead className="hidden md:table-cell">Companies</TableHead>
-            <TableHead>Last sign-in</TableHead>
+            <TableHead className="hidden sm:table-cell">Last sign-in</TableHead>
             <TableHead>State</TableHead>
           </>
         }
@@ -116,10 +116,10 @@ export function AdministratorsTab({ connectionId }: { connectionId: string }) {
             <TableRow key={admin.id}>
               <TableCell>
                 <div className="font-medium">{admin.name}</div>
-                {admin.name !== admin.email ? <div className="text-xs text-muted-foreground">{admin.email}</div> : null}
+                {admin.name !== admin.email ? <div className="text-xs text-muted-foreground wrap-anywhere">{admin.email}</div> : null}
               </TableCell>
               <TableCell className="hidden md:table-cell">{admin.companies.length ? admin.companies.join(", ") : <span className="text-muted-foreground">All</span>}</TableCell>
-              <TableCell>
+              <TableCell className="hidden sm:table-cell">
                 <RelativeTime value={admin.lastLogin} fallback="Never" />
               </TableCell>
               <TableCell>{admin.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>

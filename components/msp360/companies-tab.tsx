@@ -156,8 +156,8 @@ export function PackagesTab({ connectionId }: { connectionId: string }) {
           <>
             <TableHead>Package</TableHead>
             <TableHead className="text-right">Limit</TableHead>
-            <TableHead className="text-right">Per month</TableHead>
-            <TableHead>State</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Per month</TableHead>
+            <TableHead className="hidden sm:table-cell">State</TableHead>
           </>
         }
       >
@@ -167,10 +167,14 @@ export function PackagesTab({ connectionId }: { connectionId: string }) {
               <TableCell>
                 <div className="font-medium">{item.name}</div>
                 {item.description ? <div className="text-xs text-muted-foreground">{item.description}</div> : null}
+                <div className="mt-1 flex flex-wrap items-center gap-1 text-xs text-muted-foreground sm:hidden">
+                  {formatMoney(item.costPerMonth)} per month
+                  {item.enabled ? null : <Badge variant="secondary">Disabled</Badge>}
+                </div>
               </TableCell>
-              <TableCell className="text-right tabular-nums">{item.storageLimitGb} GB</TableCell>
-              <TableCell className="text-right tabular-nums">{formatMoney(item.costPerMonth)}</TableCell>
-              <TableCell>{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">{item.storageLimitGb} GB</TableCell>
+              <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatMoney(item.costPerMonth)}</TableCell>
+              <TableCell className="hidden sm:table-cell">{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
               <RowActions label={item.name} onEdit={() => setEditing(item)} onDelete={() => setDeleting(item)} />
             </TableRow>
           ))

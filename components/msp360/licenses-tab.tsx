@@ -90,12 +90,12 @@ export function LicensesTab({ connectionId }: { connectionId: string }) {
                   {license.taken || license.userId ? <Badge variant="secondary">In use</Badge> : <Badge variant="success">Free</Badge>}
                 </div>
               </TableCell>
-              <TableCell>{license.user ?? <span className="text-muted-foreground">Nobody</span>}</TableCell>
+              <TableCell className="wrap-anywhere">{license.user ?? <span className="text-muted-foreground">Nobody</span>}</TableCell>
               <TableCell className="hidden md:table-cell">{license.computer ?? <span className="text-muted-foreground">None</span>}</TableCell>
               <TableCell className="hidden md:table-cell">{license.expires ? formatDateTime(license.expires) : <span className="text-muted-foreground">Never</span>}</TableCell>
               <TableCell className="text-right whitespace-nowrap">
                 {license.userId ? (
-                  <div className="flex justify-end gap-1">
+                  <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                     {license.computer ? (
                       <Button size="sm" variant="outline" onClick={() => setChanging({ license, operation: "license.revoke" })}>
                         Revoke

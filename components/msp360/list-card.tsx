@@ -50,7 +50,8 @@ export function QueryTable<T>({
   if (query.isError || !query.data) return <LoadError error={query.error ?? new Error("no answer")} onRetry={() => void query.refetch()} />;
   const items = query.data.items;
   return (
-    <Card>
+    // min-w-0: a wide table scrolls inside its card instead of widening the page on a phone.
+    <Card className="min-w-0">
       <Table>
         <TableHeader>
           <TableRow>

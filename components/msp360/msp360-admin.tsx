@@ -108,7 +108,7 @@ export function Msp360Admin({ connectionId }: { connectionId: string }) {
           .
         </p>
       ) : (
-        <Tabs value={tab} onValueChange={(value) => url.set({ tab: value === "users" ? null : value })} className="grid gap-4">
+        <Tabs value={tab} onValueChange={(value) => url.set({ tab: value === "users" ? null : value })} className="grid grid-cols-1 gap-4">
           <div className="-mx-1 overflow-x-auto px-1 pb-1">
             <TabsList>
               {TABS.map((t) => (

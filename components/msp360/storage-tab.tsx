@@ -424,7 +424,7 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
         empty="No user has a destination yet."
         head={
           <>
-            <TableHead>User</TableHead>
+            <TableHead className="hidden sm:table-cell">User</TableHead>
             <TableHead>Destination</TableHead>
             <TableHead className="hidden md:table-cell">Account</TableHead>
             <TableHead className="hidden sm:table-cell">Package</TableHead>
@@ -435,16 +435,17 @@ export function StorageTab({ connectionId }: { connectionId: string }) {
         {(items) =>
           items.map((d) => (
             <TableRow key={`${d.userId}-${d.id}`}>
-              <TableCell className="max-w-48 truncate sm:max-w-none">{d.email}</TableCell>
+              <TableCell className="hidden wrap-anywhere sm:table-cell">{d.email}</TableCell>
               <TableCell>
-                <div className="font-medium">{d.destination}</div>
+                <div className="font-medium wrap-anywhere sm:whitespace-nowrap">{d.destination}</div>
+                <div className="text-xs text-muted-foreground wrap-anywhere sm:hidden">{d.email}</div>
                 <div className="text-xs text-muted-foreground sm:hidden">
                   {packageName(d.packageId)} · {formatBytes(d.bytes)}
                 </div>
               </TableCell>
-              <TableCell className="hidden md:table-cell">{d.account}</TableCell>
-              <TableCell className="hidden sm:table-cell">{packageName(d.packageId)}</TableCell>
-              <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatBytes(d.bytes)}</TableCell>
+              <TableCell className="hidden whitespace-nowrap md:table-cell">{d.account}</TableCell>
+              <TableCell className="hidden whitespace-nowrap sm:table-cell">{packageName(d.packageId)}</TableCell>
+              <TableCell className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{formatBytes(d.bytes)}</TableCell>
               <TableCell className="text-right whitespace-nowrap">
                 <Button size="sm" variant="ghost" aria-label={`Change the package of ${d.destination} for ${d.email}`} onClick={() => setChanging(d)}>
                   <PencilIcon aria-hidden />

@@ -232,8 +232,8 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
           items.map((user) => (
             <TableRow key={user.id} className={user.enabled ? undefined : "opacity-60"}>
               <TableCell>
-                <div className="font-medium">{user.name}</div>
-                {user.name !== user.email ? <div className="text-xs text-muted-foreground">{user.email}</div> : null}
+                <div className="font-medium wrap-anywhere">{user.name}</div>
+                {user.name !== user.email ? <div className="text-xs text-muted-foreground wrap-anywhere">{user.email}</div> : null}
               </TableCell>
               <TableCell className="hidden md:table-cell">{user.company ?? <span className="text-muted-foreground">None</span>}</TableCell>
               <TableCell className="hidden lg:table-cell">
