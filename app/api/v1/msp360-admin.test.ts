@@ -74,6 +74,9 @@ describe.each(TEST_PROVIDERS)("MSP360 administration on %s", (provider) => {
     let buckets = (await read<Msp360AccountDto>("accounts")).find((a) => a.id === account.id)!.destinations;
     const fresh = buckets.find((b) => b.bucket === "fresh-bucket-01")!;
     expect(fresh.name).toBe("Fresh");
+    const clash = await operate({ operation: "bucket.update", accountId: account.id, destinationId: fresh.id, bucket: "Legacy_Bucket" });
+    expect(clash.status).toBe(409);
+    expect(message(clash)).toMatch(/already exists/);
     const renamed = await operate({ operation: "bucket.update", accountId: account.id, destinationId: fresh.id, bucket: "fresh-bucket-02", displayName: "Fresh two" });
     expect(message(renamed)).toMatch(/backups already in fresh-bucket-01 stay there/);
     const removed = await operate({ operation: "bucket.remove", accountId: account.id, destinationId: fresh.id });
