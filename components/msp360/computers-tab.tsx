@@ -1,7 +1,7 @@
 "use client";
 // MSP360 computer authorization: a computer backs up only while it is authorized for a user.
 import { useState } from "react";
-import { ShieldCheckIcon, ShieldOffIcon, TriangleAlertIcon } from "lucide-react";
+import { ShieldCheckIcon, ShieldOffIcon, Trash2Icon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -107,7 +107,7 @@ export function ComputersTab({ connectionId }: { connectionId: string }) {
                   <ShieldOffIcon aria-hidden />
                 </Button>
                 <Button size="sm" variant="ghost" className="text-destructive" onClick={() => setErasing(computer)} aria-label={`Erase ${computer.name} and its backups`} title="Erase the computer and its backups">
-                  <TriangleAlertIcon aria-hidden />
+                  <Trash2Icon aria-hidden />
                 </Button>
               </TableCell>
             </TableRow>

@@ -141,6 +141,9 @@ function EditBucketForm({ connectionId, account, bucket, users, onDone }: { conn
   const confirmed = !moving || users.length === 0 || typed.trim() === next;
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
+      <p className="text-sm text-muted-foreground">
+        Bucket <span className="font-mono text-foreground">{bucket.bucket}</span>: {users.length === 0 ? "no user backs up here." : users.length === 1 ? "1 user backs up here." : `${users.length} users back up here.`}
+      </p>
       <FormError message={formError} />
       <FormField id="edit-bucket-display" label="Display name" error={errors.displayName?.message}>
         <Input id="edit-bucket-display" {...form.register("displayName", { setValueAs: blank })} />

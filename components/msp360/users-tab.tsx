@@ -223,7 +223,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
             <TableHead>User</TableHead>
             <TableHead className="hidden md:table-cell">Company</TableHead>
             <TableHead className="hidden lg:table-cell">Destinations</TableHead>
-            <TableHead className="text-right">Used</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Used</TableHead>
             <TableHead>Enabled</TableHead>
           </>
         }
@@ -234,6 +234,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
               <TableCell>
                 <div className="font-medium wrap-anywhere">{user.name}</div>
                 {user.name !== user.email ? <div className="text-xs text-muted-foreground wrap-anywhere">{user.email}</div> : null}
+                <div className="text-xs text-muted-foreground sm:hidden">{formatBytes(user.spaceUsedBytes)} used</div>
               </TableCell>
               <TableCell className="hidden md:table-cell">{user.company ?? <span className="text-muted-foreground">None</span>}</TableCell>
               <TableCell className="hidden lg:table-cell">
@@ -246,7 +247,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
                   ))}
                 </div>
               </TableCell>
-              <TableCell className="text-right whitespace-nowrap tabular-nums">{formatBytes(user.spaceUsedBytes)}</TableCell>
+              <TableCell className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{formatBytes(user.spaceUsedBytes)}</TableCell>
               <TableCell>
                 <Switch
                   checked={user.enabled}
