@@ -289,6 +289,21 @@ test("an admin creates an MSP360 user and grants it a license; MSP360's refusal 
   await expect(page.getByTestId("license-row").filter({ hasText: email })).toBeVisible({ timeout: 30_000 });
   await snap(page, "54-msp360-license-granted");
 
+  // A storage account gets a bucket, which shows in its list at once.
+  await page.getByRole("tab", { name: "Storage" }).click();
+  await page.getByRole("button", { name: /^Buckets of / }).first().click();
+  const buckets = page.getByRole("dialog", { name: /^Buckets of / });
+  await buckets.getByRole("button", { name: "Add bucket" }).click();
+  await buckets.getByLabel("New: MSP360 creates it").check();
+  await buckets.getByLabel("Bucket or container name").fill("Not_A_Bucket");
+  await buckets.getByRole("button", { name: "Create bucket" }).click();
+  await expect(buckets.getByText(/lowercase letters/)).toBeVisible();
+  await buckets.getByLabel("Bucket or container name").fill("e2e-fresh-bucket");
+  await buckets.getByRole("button", { name: "Create bucket" }).click();
+  await expect(buckets.getByText("e2e-fresh-bucket")).toBeVisible({ timeout: 30_000 });
+  await snap(page, "54b-msp360-buckets");
+  await page.keyboard.press("Escape");
+
   // Deleting asks which deletion, in words that cannot be confused, and the email typed.
   await page.getByRole("tab", { name: "Users" }).click();
   await page.getByRole("button", { name: `Delete ${email}` }).click();

@@ -25,10 +25,16 @@ const WORDS: Record<string, string> = {
   "administrator.update": "Changed administrator",
   "administrator.delete": "Deleted administrator",
   "account.create": "Added storage account",
+  "account.update": "Changed storage account",
+  "bucket.add": "Added bucket",
+  "bucket.update": "Changed bucket",
+  "bucket.remove": "Removed bucket",
   "destination.add": "Added destination",
+  "destination.update": "Changed destination's package",
   "destination.remove": "Removed destination",
   "computer.authorize": "Authorized computer",
   "computer.deauthorize": "Deauthorized computer",
+  "computer.erase": "Erased computer and its backups",
   "builds.request": "Requested builds",
 };
 
@@ -36,7 +42,7 @@ const WORDS: Record<string, string> = {
 function subject(details: unknown): string | null {
   const d = (details ?? {}) as Record<string, unknown>;
   if (d.operation === "user.delete") return d.mode === "account-and-data" ? "account and its backup data" : "account only, backups kept";
-  for (const key of ["email", "name", "displayName", "destination", "hid"]) if (typeof d[key] === "string") return d[key] as string;
+  for (const key of ["email", "name", "displayName", "computerName", "bucket", "destination", "hid"]) if (typeof d[key] === "string") return d[key] as string;
   return null;
 }
 

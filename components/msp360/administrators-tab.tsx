@@ -5,17 +5,14 @@ import { useState } from "react";
 import { PlusIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { RelativeTime } from "@/components/common/relative-time";
 import { useMsp360List, type Msp360AdministratorDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
+import { blank, QueryTable, TabIntro } from "./list-card";
 import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
-
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 function CreateAdministratorForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
   const { form, submit, formError, pending } = useOperationForm(
@@ -90,50 +87,47 @@ export function AdministratorsTab({ connectionId }: { connectionId: string }) {
   const [deleting, setDeleting] = useState<Msp360AdministratorDto | null>(null);
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">Who signs in to MSP360&apos;s own console (not to this app; its users are under Settings → Users).</p>
-        <Button onClick={() => setCreating(true)}>
-          <PlusIcon aria-hidden />
-          Add administrator
-        </Button>
-      </div>
-      {admins.isPending ? (
-        <LoadingRows />
-      ) : admins.isError ? (
-        <LoadError error={admins.error} onRetry={() => admins.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Administrator</TableHead>
-                <TableHead className="hidden md:table-cell">Companies</TableHead>
-                <TableHead>Last sign-in</TableHead>
-                <TableHead>State</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Change</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {admins.data.items.map((admin) => (
-                <TableRow key={admin.id}>
-                  <TableCell>
-                    <div className="font-medium">{admin.name}</div>
-                    {admin.name !== admin.email ? <div className="text-xs text-muted-foreground">{admin.email}</div> : null}
-                  </TableCell>
-                  <TableCell className="hidden md:table-cell">{admin.companies.length ? admin.companies.join(", ") : <span className="text-muted-foreground">All</span>}</TableCell>
-                  <TableCell>
-                    <RelativeTime value={admin.lastLogin} fallback="Never" />
-                  </TableCell>
-                  <TableCell>{admin.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
-                  <RowActions label={admin.email} onEdit={() => setEditing(admin)} onDelete={() => setDeleting(admin)} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <TabIntro
+        action={
+          <Button onClick={() => setCreating(true)}>
+            <PlusIcon aria-hidden />
+            Add administrator
+          </Button>
+        }
+      >
+        Who signs in to MSP360&apos;s own console (not to this app; its users are under Settings → Users).
+      </TabIntro>
+      <QueryTable
+        query={admins}
+        actions="Change"
+        columns={5}
+        empty="No administrators yet."
+        head={
+          <>
+            <TableHead>Administrator</TableHead>
+            <TableHead className="hidden md:table-cell">Companies</TableHead>
+            <TableHead className="hidden sm:table-cell">Last sign-in</TableHead>
+            <TableHead>State</TableHead>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((admin) => (
+            <TableRow key={admin.id}>
+              <TableCell>
+                <div className="font-medium">{admin.name}</div>
+                {admin.name !== admin.email ? <div className="text-xs text-muted-foreground wrap-anywhere">{admin.email}</div> : null}
+              </TableCell>
+              <TableCell className="hidden md:table-cell">{admin.companies.length ? admin.companies.join(", ") : <span className="text-muted-foreground">All</span>}</TableCell>
+              <TableCell className="hidden sm:table-cell">
+                <RelativeTime value={admin.lastLogin} fallback="Never" />
+              </TableCell>
+              <TableCell>{admin.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
+              <RowActions label={admin.email} onEdit={() => setEditing(admin)} onDelete={() => setDeleting(admin)} />
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={creating} onOpenChange={setCreating} title="Add an MSP360 administrator">
         <CreateAdministratorForm connectionId={connectionId} onDone={() => setCreating(false)} />
       </FormDialog>
@@ -143,8 +137,7 @@ export function AdministratorsTab({ connectionId }: { connectionId: string }) {
       {deleting ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
+          onClose={() => setDeleting(null)}
           title={`Delete ${deleting.email}?`}
           consequence="This administrator can no longer sign in to MSP360's console."
           confirmName={deleting.email}

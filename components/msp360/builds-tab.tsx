@@ -4,11 +4,10 @@ import { useState } from "react";
 import { DownloadIcon, HammerIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { useMsp360List, useMsp360Operate } from "@/lib/queries/msp360-admin";
 import { MSP360_BUILD_EDITIONS, msp360BuildLabel, msp360Operations } from "@/lib/schemas/msp360-admin";
+import { QueryTable, TabIntro } from "./list-card";
 import { FormButtons, FormDialog, FormError, problemOf } from "./operation-form";
 
 function RequestBuildsForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
@@ -59,50 +58,49 @@ export function BuildsTab({ connectionId }: { connectionId: string }) {
   const [requesting, setRequesting] = useState(false);
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">Installers of the MSP360 agent, branded for this account. Links come from MSP360.</p>
-        <Button variant="outline" onClick={() => setRequesting(true)}>
-          <HammerIcon aria-hidden />
-          Request new builds
-        </Button>
-      </div>
-      {builds.isPending ? (
-        <LoadingRows />
-      ) : builds.isError ? (
-        <LoadError error={builds.error} onRetry={() => builds.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Agent</TableHead>
-                <TableHead>Version</TableHead>
-                <TableHead className="text-right">Download</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {builds.data.items.map((build) => (
-                <TableRow key={`${build.type}-${build.version}`}>
-                  <TableCell className="font-medium">{msp360BuildLabel(build.type)}</TableCell>
-                  <TableCell className="tabular-nums">{build.version}</TableCell>
-                  <TableCell className="text-right">
-                    {build.downloadUrl && /^https?:\/\//i.test(build.downloadUrl) ? (
-                      <Button asChild size="sm" variant="outline">
-                        <a href={build.downloadUrl} rel="noreferrer noopener" target="_blank">
-                          <DownloadIcon aria-hidden />
-                          Download
-                        </a>
-                      </Button>
-                    ) : (
-                      <span className="text-xs text-muted-foreground">Being built</span>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <TabIntro
+        action={
+          <Button variant="outline" onClick={() => setRequesting(true)}>
+            <HammerIcon aria-hidden />
+            Request new builds
+          </Button>
+        }
+      >
+        Installers of the MSP360 agent, branded for this account. Links come from MSP360.
+      </TabIntro>
+      <QueryTable
+        query={builds}
+        columns={3}
+        empty="MSP360 lists no builds yet."
+        head={
+          <>
+            <TableHead>Agent</TableHead>
+            <TableHead>Version</TableHead>
+            <TableHead className="text-right">Download</TableHead>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((build) => (
+            <TableRow key={`${build.type}-${build.version}`}>
+              <TableCell className="font-medium">{msp360BuildLabel(build.type)}</TableCell>
+              <TableCell className="tabular-nums">{build.version}</TableCell>
+              <TableCell className="text-right">
+                {build.downloadUrl && /^https?:\/\//i.test(build.downloadUrl) ? (
+                  <Button asChild size="sm" variant="outline">
+                    <a href={build.downloadUrl} rel="noreferrer noopener" target="_blank">
+                      <DownloadIcon aria-hidden />
+                      Download
+                    </a>
+                  </Button>
+                ) : (
+                  <span className="text-xs text-muted-foreground">Being built</span>
+                )}
+              </TableCell>
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={requesting} onOpenChange={setRequesting} title="Request new agent builds" description="MSP360 makes them in a while; their links appear here when ready.">
         <RequestBuildsForm connectionId={connectionId} onDone={() => setRequesting(false)} />
       </FormDialog>

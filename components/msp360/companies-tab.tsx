@@ -5,19 +5,16 @@ import { useState } from "react";
 import { PlusIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { formatBytes, formatMoney } from "@/lib/format";
 import { useMsp360List, type Msp360CompanyDto, type Msp360PackageDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
+import { blank, QueryTable, TabIntro } from "./list-card";
 import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
 
 const GB = 1024 ** 3;
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
 function CompanyForm({ connectionId, company, onDone }: { connectionId: string; company: Msp360CompanyDto | null; onDone: () => void }) {
   const limit = company?.storageLimitBytes != null ? Math.round((company.storageLimitBytes / GB) * 100) / 100 : undefined;
   const create = useOperationForm(connectionId, msp360Operations.companyCreate, { operation: "company.create", name: "", storageLimitGb: undefined }, onDone);
@@ -44,51 +41,47 @@ export function CompaniesTab({ connectionId }: { connectionId: string }) {
   const [deleting, setDeleting] = useState<Msp360CompanyDto | null>(null);
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">MSP360 groups users by company: one per customer, with an optional storage limit.</p>
-        <Button onClick={() => setEditing("new")}>
-          <PlusIcon aria-hidden />
-          Add company
-        </Button>
-      </div>
-      {companies.isPending ? (
-        <LoadingRows />
-      ) : companies.isError ? (
-        <LoadError error={companies.error} onRetry={() => companies.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Company</TableHead>
-                <TableHead>Storage limit</TableHead>
-                <TableHead className="hidden md:table-cell">Licenses from</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Change</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {companies.data.items.map((company) => (
-                <TableRow key={company.id}>
-                  <TableCell className="font-medium">{company.name}</TableCell>
-                  <TableCell>{company.storageLimitBytes === null ? <span className="text-muted-foreground">No limit</span> : formatBytes(company.storageLimitBytes)}</TableCell>
-                  <TableCell className="hidden md:table-cell">{company.licenseSettings}</TableCell>
-                  <RowActions label={company.name} onEdit={() => setEditing(company)} onDelete={() => setDeleting(company)} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <TabIntro
+        action={
+          <Button onClick={() => setEditing("new")}>
+            <PlusIcon aria-hidden />
+            Add company
+          </Button>
+        }
+      >
+        MSP360 groups users by company: one per customer, with an optional storage limit.
+      </TabIntro>
+      <QueryTable
+        query={companies}
+        actions="Change"
+        columns={4}
+        empty="No companies yet."
+        head={
+          <>
+            <TableHead>Company</TableHead>
+            <TableHead>Storage limit</TableHead>
+            <TableHead className="hidden md:table-cell">Licenses from</TableHead>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((company) => (
+            <TableRow key={company.id}>
+              <TableCell className="font-medium">{company.name}</TableCell>
+              <TableCell>{company.storageLimitBytes === null ? <span className="text-muted-foreground">No limit</span> : formatBytes(company.storageLimitBytes)}</TableCell>
+              <TableCell className="hidden md:table-cell">{company.licenseSettings}</TableCell>
+              <RowActions label={company.name} onEdit={() => setEditing(company)} onDelete={() => setDeleting(company)} />
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing === "new" ? "Add a company" : `Edit ${editing?.name ?? "company"}`}>
         {editing ? <CompanyForm connectionId={connectionId} company={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
       </FormDialog>
       {deleting ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
+          onClose={() => setDeleting(null)}
           title={`Delete ${deleting.name}?`}
           consequence="The company goes from MSP360. Its users stay, without a company; their backups are not touched."
           confirmName={deleting.name}
@@ -144,56 +137,56 @@ export function PackagesTab({ connectionId }: { connectionId: string }) {
   const [deleting, setDeleting] = useState<Msp360PackageDto | null>(null);
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">Storage packages set what a user&apos;s destination may hold and what it costs per month.</p>
-        <Button onClick={() => setEditing("new")}>
-          <PlusIcon aria-hidden />
-          Add package
-        </Button>
-      </div>
-      {packages.isPending ? (
-        <LoadingRows />
-      ) : packages.isError ? (
-        <LoadError error={packages.error} onRetry={() => packages.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Package</TableHead>
-                <TableHead className="text-right">Limit</TableHead>
-                <TableHead className="text-right">Per month</TableHead>
-                <TableHead>State</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Change</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {packages.data.items.map((item) => (
-                <TableRow key={item.id}>
-                  <TableCell>
-                    <div className="font-medium">{item.name}</div>
-                    {item.description ? <div className="text-xs text-muted-foreground">{item.description}</div> : null}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{item.storageLimitGb} GB</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(item.costPerMonth)}</TableCell>
-                  <TableCell>{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
-                  <RowActions label={item.name} onEdit={() => setEditing(item)} onDelete={() => setDeleting(item)} />
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <TabIntro
+        action={
+          <Button onClick={() => setEditing("new")}>
+            <PlusIcon aria-hidden />
+            Add package
+          </Button>
+        }
+      >
+        Storage packages set what a user&apos;s destination may hold and what it costs per month.
+      </TabIntro>
+      <QueryTable
+        query={packages}
+        actions="Change"
+        columns={5}
+        empty="No packages yet."
+        head={
+          <>
+            <TableHead>Package</TableHead>
+            <TableHead className="text-right">Limit</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Per month</TableHead>
+            <TableHead className="hidden sm:table-cell">State</TableHead>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((item) => (
+            <TableRow key={item.id}>
+              <TableCell>
+                <div className="font-medium">{item.name}</div>
+                {item.description ? <div className="text-xs text-muted-foreground">{item.description}</div> : null}
+                <div className="mt-1 flex flex-wrap items-center gap-1 text-xs text-muted-foreground sm:hidden">
+                  {formatMoney(item.costPerMonth)} per month
+                  {item.enabled ? null : <Badge variant="secondary">Disabled</Badge>}
+                </div>
+              </TableCell>
+              <TableCell className="text-right whitespace-nowrap tabular-nums">{item.storageLimitGb} GB</TableCell>
+              <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatMoney(item.costPerMonth)}</TableCell>
+              <TableCell className="hidden sm:table-cell">{item.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="secondary">Disabled</Badge>}</TableCell>
+              <RowActions label={item.name} onEdit={() => setEditing(item)} onDelete={() => setDeleting(item)} />
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} title={editing === "new" ? "Add a storage package" : `Edit ${editing?.name ?? "package"}`}>
         {editing ? <PackageForm connectionId={connectionId} item={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
       </FormDialog>
       {deleting ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
+          onClose={() => setDeleting(null)}
           title={`Delete ${deleting.name}?`}
           consequence="The package goes from MSP360; MSP360 refuses while a destination still uses it."
           confirmName={deleting.name}

@@ -4,14 +4,13 @@ import { useState } from "react";
 import { KeyRoundIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { useMsp360List, type Msp360LicenseDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
+import { QueryTable } from "./list-card";
 import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
 
 function GrantForm({ connectionId, license, onDone }: { connectionId: string; license: Msp360LicenseDto; onDone: () => void }) {
@@ -65,79 +64,65 @@ export function LicensesTab({ connectionId }: { connectionId: string }) {
           </NativeSelect>
         </div>
       </div>
-      {licenses.isPending ? (
-        <LoadingRows />
-      ) : licenses.isError ? (
-        <LoadError error={licenses.error} onRetry={() => licenses.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>License</TableHead>
-                <TableHead>Held by</TableHead>
-                <TableHead className="hidden md:table-cell">Computer</TableHead>
-                <TableHead className="hidden md:table-cell">Expires</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Change</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((license) => (
-                <TableRow key={license.id} data-testid="license-row">
-                  <TableCell>
-                    <div className="font-medium">
-                      #{license.number} {license.type}
-                    </div>
-                    <div className="flex gap-1">
-                      {license.trial ? <Badge variant="warning">Trial</Badge> : null}
-                      {license.taken || license.userId ? <Badge variant="secondary">In use</Badge> : <Badge variant="success">Free</Badge>}
-                    </div>
-                  </TableCell>
-                  <TableCell>{license.user ?? <span className="text-muted-foreground">Nobody</span>}</TableCell>
-                  <TableCell className="hidden md:table-cell">{license.computer ?? <span className="text-muted-foreground">None</span>}</TableCell>
-                  <TableCell className="hidden md:table-cell">{license.expires ? formatDateTime(license.expires) : <span className="text-muted-foreground">Never</span>}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    {license.userId ? (
-                      <div className="flex justify-end gap-1">
-                        {license.computer ? (
-                          <Button size="sm" variant="outline" onClick={() => setChanging({ license, operation: "license.revoke" })}>
-                            Revoke
-                          </Button>
-                        ) : null}
-                        <Button size="sm" variant="outline" onClick={() => setChanging({ license, operation: "license.release" })}>
-                          Release
-                        </Button>
-                      </div>
-                    ) : (
-                      <Button size="sm" onClick={() => setGranting(license)} aria-label={`Grant license #${license.number}`}>
-                        <KeyRoundIcon aria-hidden />
-                        Grant
+      <QueryTable
+        query={{ ...licenses, data: licenses.data && { items } }}
+        actions="Change"
+        columns={5}
+        empty={`No licenses ${filter === "free" ? "are free" : filter === "taken" ? "are in use" : "yet"}.`}
+        head={
+          <>
+            <TableHead>License</TableHead>
+            <TableHead>Held by</TableHead>
+            <TableHead className="hidden md:table-cell">Computer</TableHead>
+            <TableHead className="hidden md:table-cell">Expires</TableHead>
+          </>
+        }
+      >
+        {(shown) =>
+          shown.map((license) => (
+            <TableRow key={license.id} data-testid="license-row">
+              <TableCell>
+                <div className="font-medium">
+                  #{license.number} {license.type}
+                </div>
+                <div className="flex gap-1">
+                  {license.trial ? <Badge variant="warning">Trial</Badge> : null}
+                  {license.taken || license.userId ? <Badge variant="secondary">In use</Badge> : <Badge variant="success">Free</Badge>}
+                </div>
+              </TableCell>
+              <TableCell className="wrap-anywhere">{license.user ?? <span className="text-muted-foreground">Nobody</span>}</TableCell>
+              <TableCell className="hidden md:table-cell">{license.computer ?? <span className="text-muted-foreground">None</span>}</TableCell>
+              <TableCell className="hidden md:table-cell">{license.expires ? formatDateTime(license.expires) : <span className="text-muted-foreground">Never</span>}</TableCell>
+              <TableCell className="text-right whitespace-nowrap">
+                {license.userId ? (
+                  <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
+                    {license.computer ? (
+                      <Button size="sm" variant="outline" onClick={() => setChanging({ license, operation: "license.revoke" })}>
+                        Revoke
                       </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-              {items.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
-                    No licenses {filter === "free" ? "are free" : filter === "taken" ? "are in use" : "yet"}.
-                  </TableCell>
-                </TableRow>
-              ) : null}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+                    ) : null}
+                    <Button size="sm" variant="outline" onClick={() => setChanging({ license, operation: "license.release" })}>
+                      Release
+                    </Button>
+                  </div>
+                ) : (
+                  <Button size="sm" onClick={() => setGranting(license)} aria-label={`Grant license #${license.number}`}>
+                    <KeyRoundIcon aria-hidden />
+                    Grant
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={granting !== null} onOpenChange={(open) => !open && setGranting(null)} title={`Grant license #${granting?.number ?? ""}`} description={granting ? `${granting.type}${granting.trial ? " (trial)" : ""}` : undefined}>
         {granting ? <GrantForm connectionId={connectionId} license={granting} onDone={() => setGranting(null)} /> : null}
       </FormDialog>
       {changing ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setChanging(null)}
+          onClose={() => setChanging(null)}
           title={changing.operation === "license.release" ? `Release license #${changing.license.number}?` : `Revoke license #${changing.license.number}?`}
           consequence={
             changing.operation === "license.release"

@@ -83,6 +83,10 @@ export function Msp360Admin({ connectionId }: { connectionId: string }) {
   const tab = TABS.some((t) => t.value === url.get("tab")) ? url.get("tab") : "users";
   const connection = connections.msp360.find((c) => c.id === connectionId);
   const several = connections.msp360.length > 1;
+  // On a phone the tab strip scrolls: keep the open tab in sight.
+  useEffect(() => {
+    document.querySelector('[role="tab"][data-state="active"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [tab]);
 
   return (
     <>
@@ -108,7 +112,7 @@ export function Msp360Admin({ connectionId }: { connectionId: string }) {
           .
         </p>
       ) : (
-        <Tabs value={tab} onValueChange={(value) => url.set({ tab: value === "users" ? null : value })} className="grid gap-4">
+        <Tabs value={tab} onValueChange={(value) => url.set({ tab: value === "users" ? null : value })} className="grid grid-cols-1 gap-4">
           <div className="-mx-1 overflow-x-auto px-1 pb-1">
             <TabsList>
               {TABS.map((t) => (

@@ -74,12 +74,11 @@ export { FormError };
 
 /**
  * A confirmation for a change that cannot be undone: what happens, in words, and the object's name typed to go on.
- * Sends the operation itself; MSP360's refusal stays in the dialog.
+ * Sends the operation itself; MSP360's refusal stays in the dialog. Mounted while wanted; `onClose` ends it.
  */
 export function ConfirmOperation({
   connectionId,
-  open,
-  onOpenChange,
+  onClose,
   title,
   consequence,
   confirmName,
@@ -87,8 +86,7 @@ export function ConfirmOperation({
   label,
 }: {
   connectionId: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+  onClose: () => void;
   title: string;
   consequence: ReactNode;
   /** When set, the person types it to confirm. */
@@ -104,13 +102,13 @@ export function ConfirmOperation({
     try {
       const result = await operate.mutateAsync(operation);
       toast.success(result.message);
-      onOpenChange(false);
+      onClose();
     } catch (error) {
       setProblem(problemOf(error));
     }
   }
   return (
-    <FormDialog open={open} onOpenChange={onOpenChange} title={title}>
+    <FormDialog open onOpenChange={(open) => !open && onClose()} title={title}>
       <div className="grid gap-4">
         <div className="text-sm text-muted-foreground">{consequence}</div>
         {confirmName ? (
@@ -123,7 +121,7 @@ export function ConfirmOperation({
         ) : null}
         <FormError message={problem} />
         <DialogFooter>
-          <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+          <Button type="button" variant="outline" onClick={onClose}>
             Cancel
           </Button>
           <Button variant="destructive" disabled={operate.isPending || (confirmName !== undefined && typed.trim() !== confirmName)} onClick={() => void go()}>

@@ -7,17 +7,16 @@ import { PlusIcon, Trash2Icon, TriangleAlertIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { LoadError, LoadingRows } from "@/components/common/query-state";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { formatBytes } from "@/lib/format";
 import { useMsp360List, useMsp360Operate, type Msp360UserDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
 import { cn } from "@/lib/utils";
+import { blank, QueryTable, TabIntro } from "./list-card";
 import { ConfirmOperation, FormButtons, FormDialog, FormError, problemOf, useOperationForm } from "./operation-form";
 
 function CompanyOptions({ connectionId }: { connectionId: string }) {
@@ -33,8 +32,6 @@ function CompanyOptions({ connectionId }: { connectionId: string }) {
     </>
   );
 }
-
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 function CreateUserForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
   const { form, submit, formError, pending } = useOperationForm(
@@ -206,73 +203,64 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
 
   return (
     <div className="grid gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-muted-foreground">The people whose computers back up to MSP360. A user needs a license to back up.</p>
-        <Button onClick={() => setCreating(true)}>
-          <PlusIcon aria-hidden />
-          Add user
-        </Button>
-      </div>
-      {users.isPending ? (
-        <LoadingRows />
-      ) : users.isError ? (
-        <LoadError error={users.error} onRetry={() => users.refetch()} />
-      ) : (
-        <Card>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>User</TableHead>
-                <TableHead className="hidden md:table-cell">Company</TableHead>
-                <TableHead className="hidden lg:table-cell">Destinations</TableHead>
-                <TableHead className="text-right">Used</TableHead>
-                <TableHead>Enabled</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Change</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.data.items.map((user) => (
-                <TableRow key={user.id} className={user.enabled ? undefined : "opacity-60"}>
-                  <TableCell>
-                    <div className="font-medium">{user.name}</div>
-                    {user.name !== user.email ? <div className="text-xs text-muted-foreground">{user.email}</div> : null}
-                  </TableCell>
-                  <TableCell className="hidden md:table-cell">{user.company ?? <span className="text-muted-foreground">None</span>}</TableCell>
-                  <TableCell className="hidden lg:table-cell">
-                    <div className="flex flex-wrap gap-1">
-                      {user.destinations.length === 0 ? <span className="text-xs text-muted-foreground">None</span> : null}
-                      {user.destinations.map((d) => (
-                        <Badge key={d.id} variant="secondary" title={`${d.account}: ${formatBytes(d.bytes)}`}>
-                          {d.destination}
-                        </Badge>
-                      ))}
-                    </div>
-                  </TableCell>
-                  <TableCell className="text-right whitespace-nowrap tabular-nums">{formatBytes(user.spaceUsedBytes)}</TableCell>
-                  <TableCell>
-                    <Switch
-                      checked={user.enabled}
-                      disabled={operate.isPending}
-                      onCheckedChange={(on) => (on ? void enable(user) : setDisabling(user))}
-                      aria-label={`${user.enabled ? "Disable" : "Enable"} ${user.email}`}
-                    />
-                  </TableCell>
-                  <RowActions label={user.email} onEdit={() => setEditing(user)} onDelete={() => setDeleting(user)} />
-                </TableRow>
-              ))}
-              {users.data.items.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={6} className="py-8 text-center text-muted-foreground">
-                    No users yet.
-                  </TableCell>
-                </TableRow>
-              ) : null}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <TabIntro
+        action={
+          <Button onClick={() => setCreating(true)}>
+            <PlusIcon aria-hidden />
+            Add user
+          </Button>
+        }
+      >
+        The people whose computers back up to MSP360. A user needs a license to back up.
+      </TabIntro>
+      <QueryTable
+        query={users}
+        actions="Change"
+        columns={6}
+        empty="No users yet."
+        head={
+          <>
+            <TableHead>User</TableHead>
+            <TableHead className="hidden md:table-cell">Company</TableHead>
+            <TableHead className="hidden lg:table-cell">Destinations</TableHead>
+            <TableHead className="hidden text-right sm:table-cell">Used</TableHead>
+            <TableHead>Enabled</TableHead>
+          </>
+        }
+      >
+        {(items) =>
+          items.map((user) => (
+            <TableRow key={user.id} className={user.enabled ? undefined : "opacity-60"}>
+              <TableCell>
+                <div className="font-medium wrap-anywhere">{user.name}</div>
+                {user.name !== user.email ? <div className="text-xs text-muted-foreground wrap-anywhere">{user.email}</div> : null}
+                <div className="text-xs text-muted-foreground sm:hidden">{formatBytes(user.spaceUsedBytes)} used</div>
+              </TableCell>
+              <TableCell className="hidden md:table-cell">{user.company ?? <span className="text-muted-foreground">None</span>}</TableCell>
+              <TableCell className="hidden lg:table-cell">
+                <div className="flex flex-wrap gap-1">
+                  {user.destinations.length === 0 ? <span className="text-xs text-muted-foreground">None</span> : null}
+                  {user.destinations.map((d) => (
+                    <Badge key={d.id} variant="secondary" title={`${d.account}: ${formatBytes(d.bytes)}`}>
+                      {d.destination}
+                    </Badge>
+                  ))}
+                </div>
+              </TableCell>
+              <TableCell className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{formatBytes(user.spaceUsedBytes)}</TableCell>
+              <TableCell>
+                <Switch
+                  checked={user.enabled}
+                  disabled={operate.isPending}
+                  onCheckedChange={(on) => (on ? void enable(user) : setDisabling(user))}
+                  aria-label={`${user.enabled ? "Disable" : "Enable"} ${user.email}`}
+                />
+              </TableCell>
+              <RowActions label={user.email} onEdit={() => setEditing(user)} onDelete={() => setDeleting(user)} />
+            </TableRow>
+          ))
+        }
+      </QueryTable>
       <FormDialog open={creating} onOpenChange={setCreating} title="Add an MSP360 user" description="Created at MSP360 at once. Grant it a license under Licenses so its computers can back up.">
         <CreateUserForm connectionId={connectionId} onDone={() => setCreating(false)} />
       </FormDialog>
@@ -283,8 +271,7 @@ export function UsersTab({ connectionId }: { connectionId: string }) {
       {disabling ? (
         <ConfirmOperation
           connectionId={connectionId}
-          open
-          onOpenChange={(open) => !open && setDisabling(null)}
+          onClose={() => setDisabling(null)}
           title={`Disable ${disabling.email}?`}
           consequence="Its computers stop backing up until the user is enabled again. Its backups stay."
           operation={{ operation: "user.update", id: disabling.id, enabled: false }}

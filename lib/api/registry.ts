@@ -373,7 +373,7 @@ export const API = {
     path: "/api/v1/msp360/{connectionId}/operations",
     role: "admin",
     summary:
-      "MSP360 administration: create, change or delete a user (deleting its account only, or with its backup data), company, package, administrator, storage account or destination; grant, release or revoke a license; authorize or deauthorize a computer; request agent builds",
+      "MSP360 administration: create, change or delete a user (deleting its account only, or with its backup data), company, package, administrator, storage account, bucket or destination (a destination: its package only); grant, release or revoke a license; authorize, deauthorize or erase (with its backups) a computer; request agent builds",
     params: z.object({ connectionId: z.string().min(1).max(100) }),
     body: msp360OperationSchema,
     response: msp360OperationResultSchema,

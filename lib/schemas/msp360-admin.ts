@@ -26,6 +26,10 @@ const name = z.string().trim().min(1, "Enter a name.").max(200);
 const optionalText = z.string().trim().max(200).optional();
 const gigabytes = z.coerce.number().min(0, "Not negative.").max(1_000_000);
 
+const bucketName = z.string().trim().min(1, "Enter the bucket's name.").max(255).regex(/^[^\s/\\]+$/, "No spaces or slashes.");
+/** The naming rule S3, Google Cloud and Azure share for a new bucket or container. */
+const NEW_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
 /** MSP360's rules for a password it creates (the console's): at least 6 characters. */
 const vendorPassword = z.string().min(6, "At least 6 characters.").max(100);
 
@@ -77,7 +81,24 @@ export const msp360Operations = {
     /** The storage's own credentials (e.g. AccessKey, SecretKey): passed to MSP360, never kept or logged by the app. */
     settings: z.record(z.string().max(100), z.string().max(2000)).default({}),
   }),
+  /** Renames a storage account or gives MSP360 new credentials for it; empty credentials keep the current ones. */
+  accountUpdate: z.object({
+    operation: z.literal("account.update"),
+    accountId: id,
+    displayName: name,
+    type: z.enum(MSP360_STORAGE_ACCOUNT_TYPES),
+    settings: z.record(z.string().max(100), z.string().max(2000)).default({}),
+  }),
+  /** A bucket (MSP360 calls it a destination) of a storage account: an existing one registered, or a new one made. */
+  bucketAdd: z
+    .object({ operation: z.literal("bucket.add"), accountId: id, bucket: bucketName, displayName: optionalText, create: z.boolean().default(false) })
+    .refine((v) => !v.create || NEW_BUCKET.test(v.bucket), { message: "3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit.", path: ["bucket"] }),
+  /** Points an account's destination at another bucket, or renames it. Another bucket leaves the backups already made in the old one behind. */
+  bucketUpdate: z.object({ operation: z.literal("bucket.update"), accountId: id, destinationId: id, bucket: bucketName, displayName: optionalText }),
+  bucketRemove: z.object({ operation: z.literal("bucket.remove"), accountId: id, destinationId: id }),
   destinationAdd: z.object({ operation: z.literal("destination.add"), userId: id, accountId: id, destination: name, packageId: z.coerce.number().int().positive() }),
+  /** A user's destination gets another storage package (its quota). Only the package: the bucket stays, so no backup is left behind. */
+  destinationUpdate: z.object({ operation: z.literal("destination.update"), userId: id, destinationId: id, packageId: z.coerce.number().int().positive() }),
   destinationRemove: z.object({ operation: z.literal("destination.remove"), userId: id, destinationId: id }),
   /** Authorizes a computer for a user, or for a new user of a company (MSP360 makes one). */
   computerAuthorize: z.object({ operation: z.literal("computer.authorize"), hid: id, userId: id.optional(), companyId: id.optional() }).refine((v) => v.userId || v.companyId, {
@@ -85,6 +106,8 @@ export const msp360Operations = {
     path: ["userId"],
   }),
   computerDeauthorize: z.object({ operation: z.literal("computer.deauthorize"), hid: id }),
+  /** Erases a computer's backups for good. `computerName` is the name the admin typed to confirm; it must still be the computer's. */
+  computerErase: z.object({ operation: z.literal("computer.erase"), hid: id, computerName: name }),
   buildsRequest: z.object({ operation: z.literal("builds.request"), editions: z.array(z.number().int().min(0)).min(1, "Choose at least one edition."), sandbox: z.boolean().default(false) }),
 };
 
@@ -103,10 +126,16 @@ export const msp360OperationSchema = z.discriminatedUnion("operation", [
   msp360Operations.administratorUpdate,
   msp360Operations.administratorDelete,
   msp360Operations.accountCreate,
+  msp360Operations.accountUpdate,
+  msp360Operations.bucketAdd,
+  msp360Operations.bucketUpdate,
+  msp360Operations.bucketRemove,
   msp360Operations.destinationAdd,
+  msp360Operations.destinationUpdate,
   msp360Operations.destinationRemove,
   msp360Operations.computerAuthorize,
   msp360Operations.computerDeauthorize,
+  msp360Operations.computerErase,
   msp360Operations.buildsRequest,
 ]);
 export type Msp360Operation = z.infer<typeof msp360OperationSchema>;
@@ -130,7 +159,7 @@ const user = z.object({
   company: z.string().nullable(),
   enabled: z.boolean(),
   spaceUsedBytes: z.number(),
-  destinations: z.array(z.object({ id: z.string(), account: z.string(), destination: z.string(), packageId: z.number(), bytes: z.number() })),
+  destinations: z.array(z.object({ id: z.string(), accountId: z.string(), account: z.string(), bucket: z.string(), destination: z.string(), packageId: z.number(), bytes: z.number() })),
 });
 const company = z.object({ id: z.string(), name: z.string(), storageLimitBytes: z.number().nullable(), licenseSettings: z.string() });
 const storagePackage = z.object({ id: z.number(), name: z.string(), description: z.string().nullable(), costPerMonth: z.number(), storageLimitGb: z.number(), enabled: z.boolean() });
@@ -145,7 +174,15 @@ const license = z.object({
   computer: z.string().nullable(),
   expires: z.string().nullable(),
 });
-const account = z.object({ id: z.string(), name: z.string(), storageType: z.string(), created: z.string().nullable(), destinations: z.array(z.object({ id: z.string(), name: z.string() })) });
+const account = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** MSP360's own name of the storage (one of MSP360_STORAGE_ACCOUNT_TYPES); storageType is it in words. */
+  type: z.string(),
+  storageType: z.string(),
+  created: z.string().nullable(),
+  destinations: z.array(z.object({ id: z.string(), bucket: z.string(), name: z.string() })),
+});
 const administrator = z.object({ id: z.string(), email: z.string(), name: z.string(), firstName: z.string(), lastName: z.string(), enabled: z.boolean(), lastLogin: z.string().nullable(), companies: z.array(z.string()) });
 const build = z.object({ type: z.string(), version: z.string(), downloadUrl: z.string().nullable() });
 

@@ -48,7 +48,15 @@ async function read<R extends Msp360Resource>(client: Msp360Client, resource: R)
         company: u.Company || null,
         enabled: u.Enabled,
         spaceUsedBytes: u.SpaceUsed,
-        destinations: (u.DestinationList ?? []).map((d) => ({ id: d.ID, account: d.AccountDisplayName ?? "Storage account", destination: d.DestinationDisplayName ?? d.Destination, packageId: d.PackageID, bytes: d.CurrentVolume })),
+        destinations: (u.DestinationList ?? []).map((d) => ({
+          id: d.ID,
+          accountId: d.AccountID,
+          account: d.AccountDisplayName ?? "Storage account",
+          bucket: d.Destination,
+          destination: d.DestinationDisplayName ?? d.Destination,
+          packageId: d.PackageID,
+          bytes: d.CurrentVolume,
+        })),
       })) as Lists[R];
     case "companies":
       return (await client.listCompanies()).map((c) => ({ id: c.Id, name: c.Name, storageLimitBytes: c.StorageLimit < 0 ? null : c.StorageLimit, licenseSettings: LICENSE_SETTINGS[c.LicenseSettings] ?? "Custom" })) as Lists[R];
@@ -70,9 +78,10 @@ async function read<R extends Msp360Resource>(client: Msp360Client, resource: R)
       return (await client.listAccounts()).map((a) => ({
         id: a.AccountID,
         name: a.DisplayName,
+        type: a.StorageType,
         storageType: a.StorageType.replace(/([a-z])([A-Z])/g, "$1 $2"),
         created: isoOf(a.DateCreated),
-        destinations: (a.Destinations ?? []).map((d) => ({ id: d.DestinationID, name: d.DestinationDisplayName ?? d.Destination })),
+        destinations: (a.Destinations ?? []).map((d) => ({ id: d.DestinationID, bucket: d.Destination, name: d.DestinationDisplayName ?? d.Destination })),
       })) as Lists[R];
     case "administrators":
       return (await client.listAdministrators()).map((a) => ({ id: a.AdminID, email: a.Email, name: fullName(a.FirstName, a.LastName, a.Email), firstName: a.FirstName ?? "", lastName: a.LastName ?? "", enabled: a.Enabled, lastLogin: isoOf(a.LastLogin), companies: a.Companies ?? [] })) as Lists[R];
@@ -159,6 +168,40 @@ async function perform(client: Msp360Client, op: Msp360Operation): Promise<{ mes
     case "account.create":
       await client.createAccount({ DisplayName: op.displayName, Type: MSP360_STORAGE_ACCOUNT_TYPES.indexOf(op.type), AccountSettings: op.settings });
       return { message: `Storage account ${op.displayName} created.`, id: null };
+    case "account.update":
+      // No credentials typed: none sent, so MSP360 keeps the ones it has.
+      await client.updateAccount({
+        AccountID: op.accountId,
+        DisplayName: op.displayName,
+        Type: MSP360_STORAGE_ACCOUNT_TYPES.indexOf(op.type),
+        ...(Object.keys(op.settings).length > 0 ? { AccountSettings: op.settings } : {}),
+      });
+      return { message: Object.keys(op.settings).length > 0 ? "Storage account saved with its new credentials." : "Storage account saved.", id: op.accountId };
+    case "bucket.add": {
+      const body = { AccountID: op.accountId, Destination: op.bucket, DestinationDisplayName: op.displayName ?? null };
+      if (op.create) await client.createAccountDestination(body);
+      else await client.addAccountDestination(body);
+      return { message: op.create ? `Bucket ${op.bucket} created in the storage account.` : `Bucket ${op.bucket} added to the storage account.`, id: op.accountId };
+    }
+    case "bucket.update": {
+      const current = await accountDestination(client, op.accountId, op.destinationId);
+      await client.editAccountDestination({ DestinationID: op.destinationId, AccountID: op.accountId, Destination: op.bucket, DestinationDisplayName: op.displayName ?? op.bucket });
+      const moved = current.Destination.toLowerCase() !== op.bucket.toLowerCase();
+      return { message: moved ? `Destination now points at bucket ${op.bucket}; the backups already in ${current.Destination} stay there.` : "Bucket saved.", id: op.destinationId };
+    }
+    case "bucket.remove": {
+      const current = await accountDestination(client, op.accountId, op.destinationId);
+      await client.removeAccountDestination({ DestinationID: op.destinationId, AccountID: op.accountId, Destination: current.Destination, DestinationDisplayName: current.DestinationDisplayName });
+      return { message: `Bucket ${current.Destination} removed from the storage account; the bucket and its data stay at the storage provider.`, id: op.destinationId };
+    }
+    case "destination.update": {
+      // Only the package changes: the account and bucket are read back from MSP360 and sent unchanged, so no backup is stranded.
+      const user = await client.getUser(op.userId);
+      const current = user?.DestinationList?.find((d) => d.ID.toLowerCase() === op.destinationId.toLowerCase());
+      if (!user || !current) throw new AppError("not_found", "MSP360 no longer lists this destination for the user; reload the page.");
+      await client.updateUserDestination({ ID: current.ID, UserID: user.ID, AccountID: current.AccountID, Destination: current.Destination, PackageID: op.packageId });
+      return { message: "The destination's storage package is changed; its backups stay where they are.", id: op.userId };
+    }
     case "destination.add":
       await client.addUserDestination({ UserID: op.userId, AccountID: op.accountId, Destination: op.destination, PackageID: op.packageId });
       return { message: "Backup destination added to the user.", id: op.userId };
@@ -175,10 +218,31 @@ async function perform(client: Msp360Client, op: Msp360Operation): Promise<{ mes
       if (result.ResultCode !== 0) throw new AppError("conflict", `MSP360 did not deauthorize the computer: ${result.ErrorMessage || `result code ${result.ResultCode}`}.`);
       return { message: "Computer deauthorized: it backs up no more until authorized again.", id: op.hid };
     }
+    case "computer.erase": {
+      const computer = await client.getComputer(op.hid);
+      if (!computer) throw new AppError("not_found", "MSP360 no longer lists this computer; reload the page.");
+      const typed = op.computerName.trim().toLowerCase();
+      if (typed !== computer.ComputerName.toLowerCase() && typed !== computer.ComputerDisplayName.toLowerCase()) {
+        throw new AppError("conflict", `MSP360 now names this computer "${computer.ComputerDisplayName || computer.ComputerName}"; nothing was erased. Check it is the right computer and confirm again.`);
+      }
+      if (!computer.UserID) throw new AppError("conflict", "The computer belongs to no MSP360 user any more, so MSP360 holds no backups of it under a user; nothing was erased.");
+      const stored = (await client.listUserComputers(computer.UserID)).filter((c) => c.ComputerName.toLowerCase() === computer.ComputerName.toLowerCase());
+      if (stored.length === 0) throw new AppError("conflict", "MSP360 holds no backup data for this computer; nothing was erased.");
+      await client.deleteUserComputers(computer.UserID, stored.map((c) => ({ DestinationId: c.DestinationId, ComputerName: c.ComputerName })));
+      return { message: `${computer.ComputerDisplayName || computer.ComputerName} and all its backups are erased at MSP360.`, id: op.hid };
+    }
     case "builds.request":
       await client.requestCustomBuilds({ Editions: op.editions, Type: op.sandbox ? 1 : 0 });
       return { message: "MSP360 is making the builds; their download links appear under Builds when they are ready.", id: null };
   }
+}
+
+/** A storage account's destination (bucket) as MSP360 has it now. */
+async function accountDestination(client: Msp360Client, accountId: string, destinationId: string) {
+  const account = await client.getAccount(accountId);
+  const destination = account?.Destinations?.find((d) => d.DestinationID.toLowerCase() === destinationId.toLowerCase());
+  if (!destination) throw new AppError("not_found", "MSP360 no longer lists this bucket in the storage account; reload the page.");
+  return destination;
 }
 
 /** Which cached lists an operation changes. */
@@ -189,6 +253,7 @@ const TOUCHES: Record<string, Msp360Resource[]> = {
   license: ["licenses", "users"],
   administrator: ["administrators"],
   account: ["accounts"],
+  bucket: ["accounts", "users"],
   destination: ["users", "accounts"],
   computer: ["users", "licenses"],
   builds: ["builds"],

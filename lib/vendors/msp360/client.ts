@@ -173,9 +173,10 @@ export class Msp360Client extends VendorHttpClient {
   }
 
   // DELETE api/Users/{userId}/Computers
-  /** Deletes these computers of the user together with their backup data. */
+  /** Deletes these computers of the user together with their backup data. Sent once, like every erasure: a
+   *  repeat after one that did arrive only gets "not found", which would hide that the data is gone. */
   async deleteUserComputers(userId: string, computers: z.input<typeof S.msp360UserComputersDeleteSchema>): Promise<void> {
-    await this.call("DELETE", `api/Users/${enc(userId)}/Computers`, { json: computers });
+    await this.call("DELETE", `api/Users/${enc(userId)}/Computers`, { json: computers, idempotent: false });
   }
 
   // ------------------------------------------------------------------------------------------ Monitoring
@@ -382,8 +383,9 @@ export class Msp360Client extends VendorHttpClient {
   }
 
   // PUT api/Accounts/RemoveDestination
+  /** Sent once: a repeat after a removal that did arrive only gets "not found", which would hide the success. */
   async removeAccountDestination(body: S.Msp360AccountDestinationChange): Promise<void> {
-    await this.call("PUT", "api/Accounts/RemoveDestination", { json: body });
+    await this.call("PUT", "api/Accounts/RemoveDestination", { json: body, idempotent: false });
   }
 
   // ------------------------------------------------------------------------------------------ Billing

@@ -87,7 +87,11 @@ export const accountRoutes: ApiRoute[] = [
 
   route("PUT", "api/Accounts/EditDestination", async ({ request, view }) => {
     const body = await readBody(request, msp360AccountDestinationChangeSchema, "destination");
-    const destination = requireDestination(requireAccount(view.data, body.AccountID), body.DestinationID);
+    const account = requireAccount(view.data, body.AccountID);
+    const destination = requireDestination(account, body.DestinationID);
+    if (body.Destination && account.destinations.some((d) => d !== destination && d.bucket.toLowerCase() === body.Destination!.toLowerCase())) {
+      throw badRequest(`Destination '${body.Destination}' already exists`);
+    }
     if (body.Destination) destination.bucket = body.Destination;
     if (body.DestinationDisplayName) destination.displayName = body.DestinationDisplayName;
     return empty();
