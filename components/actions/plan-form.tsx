@@ -129,7 +129,7 @@ function PathRows({
       <div>
         <Button type="button" variant="outline" size="sm" onClick={() => rows.append({ FilePath: "", FileItemType: "Folder" })}>
           <PlusIcon aria-hidden />
-          Add a path
+          Add a path to {label.toLowerCase()}
         </Button>
       </div>
     </fieldset>
