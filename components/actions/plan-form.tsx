@@ -105,7 +105,7 @@ function PathRows({
                 <label htmlFor={`${id}-type`} className="sr-only">
                   {label}: path {index + 1} is a
                 </label>
-                <NativeSelect id={`${id}-type`} className="w-24 shrink-0" {...form.register(`${name}.${index}.FileItemType`)}>
+                <NativeSelect id={`${id}-type`} className="w-28 shrink-0" {...form.register(`${name}.${index}.FileItemType`)}>
                   {PLAN_FILE_TYPES.map((type) => (
                     <option key={type} value={type}>
                       {type}
@@ -210,7 +210,7 @@ function PlanFields({ mode, initial, onDone }: { mode: Mode; initial: BackupPlan
 
       <fieldset className="grid gap-3 rounded-md border p-3 sm:p-4">
         <legend className="px-1 text-sm font-medium">Schedule</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid items-start gap-3 sm:grid-cols-2">
           <FormField id="plan-frequency" label="Frequency" hint={FREQUENCY_HINT[frequency]} error={err("Frequency")}>
             <NativeSelect id="plan-frequency" {...form.register("Frequency")}>
               {PLAN_FREQUENCIES.map((f) => (
@@ -267,7 +267,7 @@ function PlanFields({ mode, initial, onDone }: { mode: Mode; initial: BackupPlan
 
       <fieldset className="grid gap-3 rounded-md border p-3 sm:p-4">
         <legend className="px-1 text-sm font-medium">Retention and notifications</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid items-start gap-3 sm:grid-cols-2">
           <FormField id="plan-retention" label="Keep versions for" error={err("VersionRetention")}>
             <NativeSelect id="plan-retention" {...form.register("VersionRetention", { setValueAs: Number })}>
               <option value={30}>30 days</option>

@@ -29,6 +29,7 @@ import { isCompleted, type Status } from "@/lib/vendors/status";
 import { recordAudit } from "./audit";
 import { asVendor, iso } from "./listing";
 import { startSyncNow } from "./sync-now";
+import { forgetConfigurationReport } from "./vendor-reports";
 
 /** How often the vendor is read for one action while someone watches it. */
 const FOLLOW_EVERY_MS = 5_000;
@@ -312,6 +313,7 @@ async function execute(row: ActionRow, input: CreateActionInput, target: Target)
     const result = await adapter.actions.act(request);
     const saved = await recordResult(row, result);
     // A new or changed plan is shown at once: the sync that brings it in is awaited (for a while).
+    if (target.kind === "configuration") forgetConfigurationReport(target.id);
     if (input.type === "configuration.create" || input.type === "configuration.update") await refreshNow(target.connection.id);
     else if (!result.started) scheduleSync(target.connection.id, result.settleSeconds);
     if (target.online === false && input.type === "backup.start") {
