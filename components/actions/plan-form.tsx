@@ -222,7 +222,7 @@ function PlanFields({ mode, initial, onDone }: { mode: Mode; initial: BackupPlan
           </FormField>
           <FormField id="plan-zone" label="Time zone" error={err("TimeZoneId")}>
             <NativeSelect id="plan-zone" aria-invalid={!!errors.TimeZoneId} {...form.register("TimeZoneId")}>
-              {PLAN_TIME_ZONES.map((zone) => (
+              {(PLAN_TIME_ZONES.includes(initial.TimeZoneId) ? PLAN_TIME_ZONES : [initial.TimeZoneId, ...PLAN_TIME_ZONES]).map((zone) => (
                 <option key={zone} value={zone}>
                   {zone}
                 </option>

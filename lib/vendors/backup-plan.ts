@@ -147,10 +147,12 @@ export function backupPlanIssues(plan: PlanFields): PlanIssue[] {
       const problem = pathProblem(file.FilePath);
       if (problem) add([list, index, "FilePath"], problem);
       const key = file.FilePath.toLowerCase();
+      // Our choice: a path listed twice is a slip.
       if (!problem && seen.has(key)) add([list, index, "FilePath"], "This path is in the list twice.");
       seen.add(key);
     });
   }
+  // Our choice (the seed is silent): the same path both backed up and excluded is a mistake either way.
   const included = new Set(plan.Inclusions.map((file) => file.FilePath.toLowerCase()));
   plan.Exclusions.forEach((file, index) => {
     if (included.has(file.FilePath.toLowerCase())) add(["Exclusions", index, "FilePath"], "A path cannot be both backed up and excluded.");
