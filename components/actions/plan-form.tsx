@@ -88,13 +88,14 @@ function PathRows({
           const id = `${name}-${index}`;
           return (
             <li key={field.id} className="grid gap-1">
-              <div className="flex gap-2">
+              {/* On a phone the path has the whole width, its kind and removal go below it. */}
+              <div className="flex flex-wrap gap-2 sm:flex-nowrap">
                 <label htmlFor={`${id}-path`} className="sr-only">
                   {label}: path {index + 1}
                 </label>
                 <Input
                   id={`${id}-path`}
-                  className="min-w-0 flex-1 font-mono text-xs"
+                  className="w-full min-w-0 font-mono text-xs sm:w-auto sm:flex-1"
                   placeholder="C:\Data or /var/www"
                   autoComplete="off"
                   spellCheck={false}
@@ -105,7 +106,7 @@ function PathRows({
                 <label htmlFor={`${id}-type`} className="sr-only">
                   {label}: path {index + 1} is a
                 </label>
-                <NativeSelect id={`${id}-type`} className="w-28 shrink-0" {...form.register(`${name}.${index}.FileItemType`)}>
+                <NativeSelect id={`${id}-type`} className="min-w-0 flex-1 sm:w-28 sm:flex-none" {...form.register(`${name}.${index}.FileItemType`)}>
                   {PLAN_FILE_TYPES.map((type) => (
                     <option key={type} value={type}>
                       {type}
@@ -157,7 +158,7 @@ function PlanFields({ mode, initial, onDone }: { mode: Mode; initial: BackupPlan
   // Kept while a submission got no answer (the app could not be reached): trying again then cannot make two plans.
   const [unanswered, setUnanswered] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<BackupPlan>({ resolver: zodResolver(backupPlanSchema), defaultValues: initial, mode: "onTouched" });
+  const form = useForm<BackupPlan>({ resolver: zodResolver(backupPlanSchema), defaultValues: initial });
   const { errors, isSubmitting } = form.formState;
   const frequency = useWatch({ control: form.control, name: "Frequency" });
   const timed = frequency === "Daily" || frequency === "Weekly";
