@@ -1,6 +1,7 @@
 // Acting from one place, in a real browser against the demo simulators: a technician restores chosen files from an
 // encrypted Rackspace vault (refused with a wrong password, started with the right one), stops a running backup,
-// starts one and watches it complete (the demo clock is moved on), and wakes an offline agent; an admin creates an
+// starts one and watches it complete (the demo clock is moved on), wakes an offline agent, and creates, edits and
+// deletes a Rackspace backup plan; an admin creates an
 // MSP360 user and grants it a license. Each shows in the actions feed and the audit log. Runs alone or after the
 // other specs: it makes its admin (if none), its technician and the demo itself. Screenshots land in e2e/screenshots/.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
@@ -233,6 +234,104 @@ test("a technician wakes all offline agents of a customer at once, after a previ
   await snap(page, "49-bulk-wake-done");
 });
 
+test("a technician creates a Rackspace plan with a folder and an exclusion, edits its schedule, and deletes it by typing its name", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, TECHNICIAN);
+  const agent = agents.find((a) => a.online && a.enabled && !used.has(a.id));
+  if (!agent) throw new Error("no online Rackspace agent left");
+  used.add(agent.id);
+  const name = `E2E website files ${Date.now() % 100000}`;
+
+  await page.goto(`/agents/${agent.id}`);
+  await page.getByRole("button", { name: "New backup plan" }).click();
+  const form = page.getByRole("form", { name: "New backup plan" });
+  // The vendor's rules are checked before anything is sent, in words at the field.
+  await form.getByRole("button", { name: "Create plan" }).click();
+  await expect(form.getByText("Enter a name for the plan.")).toBeVisible();
+  await expect(form.getByText("Enter the email address to notify.")).toBeVisible();
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email to notify").fill("ops@example.com, not-an-address");
+  const backUp = form.getByRole("group", { name: "Back up", exact: true });
+  await backUp.getByRole("button", { name: "Add a path to back up" }).click();
+  await backUp.getByLabel("Back up: path 1", { exact: true }).fill("inetpub");
+  await form.getByRole("button", { name: "Create plan" }).click();
+  await expect(form.getByText('"not-an-address" is not an email address.')).toBeVisible();
+  await expect(form.getByText(/Enter a full path/)).toBeVisible();
+  await snap(page, "49a-plan-new-invalid");
+
+  await form.getByLabel("Email to notify").fill("ops@example.com");
+  await backUp.getByLabel("Back up: path 1", { exact: true }).fill("C:\\inetpub\\wwwroot");
+  const exclude = form.getByRole("group", { name: "Exclude", exact: true });
+  await exclude.getByRole("button", { name: "Add a path to exclude" }).click();
+  await exclude.getByLabel("Exclude: path 1", { exact: true }).fill("C:\\inetpub\\wwwroot\\logs");
+  await form.getByLabel("Keep versions for").selectOption("60");
+  await snap(page, "49b-plan-new-form");
+  await form.getByRole("button", { name: "Create plan" }).click();
+
+  // Created at Rackspace and synced before the answer: the plan's own page opens with its selection.
+  await expect(page).toHaveURL(/\/plans\//, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.getByText("C:\\inetpub\\wwwroot", { exact: true })).toBeVisible();
+  await expect(page.getByText("C:\\inetpub\\wwwroot\\logs", { exact: true })).toBeVisible();
+  await expect(page.getByText("Daily at 01:00").first()).toBeVisible();
+  await snap(page, "49c-plan-created");
+
+  // Edit: the form starts from Rackspace's plan as it is now.
+  await page.getByRole("button", { name: "Edit plan" }).click();
+  const edit = page.getByRole("form", { name: "Edit backup plan" });
+  await expect(edit.getByLabel("Name")).toHaveValue(name, { timeout: 30_000 });
+  await expect(edit.getByLabel("Exclude: path 1", { exact: true })).toHaveValue("C:\\inetpub\\wwwroot\\logs");
+  await edit.getByLabel("Frequency").selectOption("Weekly");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText("A weekly plan needs a day of the week (0 = Sunday … 6 = Saturday).")).toBeVisible();
+  await edit.getByLabel("Day of the week").selectOption("Friday");
+  await edit.getByLabel("Hour").selectOption("11");
+  await edit.getByLabel("Minute").selectOption("30");
+  await edit.getByLabel("AM/PM").selectOption("PM");
+  await snap(page, "49d-plan-edit-form");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden({ timeout: 30_000 });
+  // Both the synced schedule and Rackspace's own description, read again, show the new schedule.
+  await expect(page.getByText("Weekly on Friday at 23:30")).toHaveCount(2, { timeout: 30_000 });
+  await snap(page, "49e-plan-edited");
+
+  // The form on a phone and in the dark theme.
+  const look = async (width: number, height: number, scheme: "light" | "dark", shot: string) => {
+    const context = await browser.newContext({ baseURL, viewport: { width, height }, colorScheme: scheme, isMobile: width < 500 });
+    const other = await context.newPage();
+    await signIn(other, TECHNICIAN);
+    await other.goto(page.url());
+    await other.getByRole("button", { name: "Edit plan" }).click();
+    await expect(other.getByRole("form", { name: "Edit backup plan" }).getByLabel("Name")).toHaveValue(name, { timeout: 30_000 });
+    await other.screenshot({ path: `e2e/screenshots/${shot}.png` });
+    await context.close();
+  };
+  await look(390, 844, "light", "49f-plan-form-phone");
+  await look(1280, 900, "dark", "49g-plan-form-dark");
+
+  // Deleting asks for the plan's name, typed.
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete plan…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete plan?" });
+  const remove = confirm.getByRole("button", { name: "Delete plan" });
+  await expect(remove).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(name.toUpperCase());
+  await expect(remove).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(name);
+  await snap(page, "49h-plan-delete-confirm");
+  await remove.click();
+  const status = page.locator("[data-action-state]").last();
+  await expect(status).toHaveAttribute("data-action-state", "succeeded", { timeout: 30_000 });
+  await expect(status).toContainText("deleted at Rackspace");
+  const planId = page.url().split("/plans/")[1]!;
+  await expect.poll(async () => ((await (await page.request.get(`/api/v1/configurations/${planId}`)).json()) as { removed: boolean }).removed, { timeout: 60_000 }).toBe(true);
+  await page.reload();
+  await expect(page.getByText("removed at the vendor")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Edit plan" })).toHaveCount(0);
+  await snap(page, "49i-plan-deleted");
+});
+
 test("an admin creates an MSP360 user and grants it a license; MSP360's refusal is shown in its words", async () => {
   test.setTimeout(120_000);
   const page = admin;
@@ -324,7 +423,7 @@ test("every action shows in the actions feed and the audit log", async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/actions");
   const feed = page.getByRole("table");
-  for (const label of ["Restore", "Stop backup", "Start backup", "Wake up agents"]) {
+  for (const label of ["Restore", "Stop backup", "Start backup", "Wake up agents", "New backup plan", "Edit plan", "Delete plan"]) {
     await expect(feed.getByRole("cell", { name: label, exact: true }).first()).toBeVisible({ timeout: 30_000 });
   }
   await expect(feed.getByText(TECHNICIAN.email).first()).toBeVisible();
@@ -336,7 +435,17 @@ test("every action shows in the actions feed and the audit log", async () => {
   type AuditPage = { items: { action: string; actorLabel: string | null; outcome: string }[] };
   const audit = (await (await page.request.get("/api/v1/audit?limit=200")).json()) as AuditPage;
   const actions = audit.items.map((e) => e.action);
-  for (const action of ["action.restore.start", "action.backup.stop", "action.backup.start", "action.agent.wake", "msp360.user.create", "msp360.license.grant"]) {
+  for (const action of [
+    "action.restore.start",
+    "action.backup.stop",
+    "action.backup.start",
+    "action.agent.wake",
+    "action.configuration.create",
+    "action.configuration.update",
+    "action.configuration.delete",
+    "msp360.user.create",
+    "msp360.license.grant",
+  ]) {
     expect(actions, action).toContain(action);
   }
   // The wrong password's refusal is audited as a failure, without the password.

@@ -10,6 +10,8 @@ import {
   ExternalLinkIcon,
   EllipsisIcon,
   HistoryIcon,
+  PencilIcon,
+  PlusIcon,
   PowerIcon,
   ScrollTextIcon,
   Trash2Icon,
@@ -28,6 +30,7 @@ import { newActionKey, useCapabilities, useCreateAction, type CapabilityDto } fr
 import { LOG_LEVELS, type ActionType, type LogLevel } from "@/lib/vendors/contract";
 import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
 import { ActionStatus } from "./action-status";
+import { PlanFormDialog } from "./plan-form";
 import { RestoreWizard } from "./restore-wizard";
 
 const ICONS: Partial<Record<ActionType, typeof CirclePlayIcon>> = {
@@ -42,10 +45,15 @@ const ICONS: Partial<Record<ActionType, typeof CirclePlayIcon>> = {
   "configuration.enable": PowerIcon,
   "configuration.disable": BanIcon,
   "configuration.delete": Trash2Icon,
+  "configuration.create": PlusIcon,
+  "configuration.update": PencilIcon,
 };
 
+/** Actions that open the plan form instead of being sent at once. */
+const FORM_ACTIONS = new Set<ActionType>(["configuration.create", "configuration.update"]);
+
 /** Shown as buttons; the others are in the "More" menu. */
-const PRIMARY = new Set<ActionType>(["backup.start", "backup.stop", "restore.start", "restore.stop", "agent.wake"]);
+const PRIMARY = new Set<ActionType>(["backup.start", "backup.stop", "restore.start", "restore.stop", "agent.wake", "configuration.create", "configuration.update"]);
 
 /** What a confirmation says before an action that interrupts or removes something. */
 const CONFIRM: Partial<Record<ActionType, (name: string) => string>> = {
@@ -73,6 +81,8 @@ interface ActionBarProps {
   size?: "sm" | "default";
   /** Only these actions (a failed run offers its plan's start, not the plan's switches). */
   only?: ActionType[];
+  /** Offer "New backup plan" (an agent) or "Edit plan" (a plan): on their own pages. */
+  planForm?: boolean;
 }
 
 /** Which of the vendor's capabilities apply to the object as it is now. */
@@ -84,6 +94,8 @@ function relevant(capabilities: CapabilityDto[], props: ActionBarProps): Capabil
     if (c.action === "backup.stop") return props.running === true && props.runType !== "restore";
     if (c.action === "restore.stop") return props.running === true && props.runType === "restore";
     if (c.action === "restore.start") return !!props.restore;
+    // The plan form belongs on the agent's and the plan's own page, not in lists.
+    if (FORM_ACTIONS.has(c.action)) return props.planForm === true;
     return true;
   });
 }
@@ -95,6 +107,7 @@ function useActionRunner(props: ActionBarProps) {
   const [confirming, setConfirming] = useState<ActionType | null>(null);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [retryOf, setRetryOf] = useState<string | null>(null);
+  const [planFormOpen, setPlanFormOpen] = useState(false);
 
   async function run(input: CreateActionInput) {
     try {
@@ -108,6 +121,7 @@ function useActionRunner(props: ActionBarProps) {
 
   function ask(action: ActionType) {
     if (action === "restore.start") return setRestoreOpen(true);
+    if (FORM_ACTIONS.has(action)) return setPlanFormOpen(true);
     if (CONFIRM[action] || action === "agent.log-level") return setConfirming(action);
     void run({ type: action, targetId: props.id } as CreateActionInput);
   }
@@ -129,6 +143,13 @@ function useActionRunner(props: ActionBarProps) {
             setConfirming(null);
             void run({ type: confirming, targetId: props.id, ...extra } as CreateActionInput);
           }}
+        />
+      ) : null}
+      {props.planForm ? (
+        <PlanFormDialog
+          open={planFormOpen}
+          onOpenChange={setPlanFormOpen}
+          mode={props.kind === "endpoint" ? { kind: "create", endpointId: props.id, endpointName: props.name } : { kind: "update", configurationId: props.id, planName: props.name }}
         />
       ) : null}
       {props.restore ? (
@@ -296,7 +317,7 @@ export function ActionMenu(props: ActionBarProps) {
   );
 }
 
-function ConfirmAction({ action, name, onCancel, onConfirm }: { action: ActionType; name: string; onCancel: () => void; onConfirm: (extra: { level?: LogLevel }) => void }) {
+function ConfirmAction({ action, name, onCancel, onConfirm }: { action: ActionType; name: string; onCancel: () => void; onConfirm: (extra: { level?: LogLevel; confirmName?: string }) => void }) {
   const [typed, setTyped] = useState("");
   const [level, setLevel] = useState<LogLevel>("info");
   const deleting = action === "configuration.delete";
@@ -336,7 +357,7 @@ function ConfirmAction({ action, name, onCancel, onConfirm }: { action: ActionTy
           <Button variant="outline" onClick={onCancel}>
             Cancel
           </Button>
-          <Button variant={destructive ? "destructive" : "default"} disabled={deleting && typed !== name} onClick={() => onConfirm(action === "agent.log-level" ? { level } : {})}>
+          <Button variant={destructive ? "destructive" : "default"} disabled={deleting && typed !== name} onClick={() => onConfirm(action === "agent.log-level" ? { level } : deleting ? { confirmName: typed } : {})}>
             {ACTION_LABELS[action]}
           </Button>
         </DialogFooter>

@@ -88,7 +88,7 @@ export function AgentDetail({ id }: { id: string }) {
         removed={e.removed}
         actions={
           <>
-            <ActionBar kind="endpoint" id={e.id} name={e.name} vendor={e.vendor} enabled={e.enabled} />
+            <ActionBar kind="endpoint" id={e.id} name={e.name} vendor={e.vendor} enabled={e.enabled} planForm />
             <SnoozeButton targets={[{ type: "endpoint", id: e.id, name: e.name }, ...(e.customer ? [{ type: "customer" as const, id: e.customer.id, name: e.customer.name }] : [])]} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/activity?view=list&endpointId=${e.id}`}>
@@ -163,7 +163,7 @@ export function AgentDetail({ id }: { id: string }) {
           rowKey={(c) => c.id}
           rowHref={(c) => `/plans/${c.id}`}
           isPending={false}
-          empty={<EmptyState icon={ClipboardListIcon} title="No backup plans" description="This agent has no backup plan at the vendor: nothing protects it. Create a plan in the vendor's console." />}
+          empty={<EmptyState icon={ClipboardListIcon} title="No backup plans" description="This agent has no backup plan at the vendor: nothing protects it. Create one with New backup plan above where the vendor allows it, or in the vendor's console." />}
         />
       </section>
 

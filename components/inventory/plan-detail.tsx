@@ -119,6 +119,7 @@ export function PlanDetail({ id }: { id: string }) {
               name={c.name}
               vendor={c.vendor}
               enabled={c.enabled}
+              planForm={!c.removed}
               restore={{ configurationId: c.id, endpointId: c.endpoint.id, endpointName: c.endpoint.name, connectionId: c.connection.id, inclusions }}
             />
             <Button asChild variant="outline" size="sm">

@@ -4,7 +4,16 @@
 // (lib/api/client.ts): the three cannot disagree, and a test checks that every route file is here.
 // This module is shared by server and browser: schemas only, no server code.
 import { z } from "zod";
-import { actionListQuerySchema, actionPageSchema, actionSchema, capabilitiesQuerySchema, capabilitiesSchema, createActionInputSchema, restorePointsSchema } from "@/lib/schemas/actions";
+import {
+  actionListQuerySchema,
+  actionPageSchema,
+  actionSchema,
+  backupPlanReadSchema,
+  capabilitiesQuerySchema,
+  capabilitiesSchema,
+  createActionInputSchema,
+  restorePointsSchema,
+} from "@/lib/schemas/actions";
 import { auditPageSchema, auditQuerySchema } from "@/lib/schemas/audit";
 import { bulkRunSchema, bulkTargetsQuerySchema, bulkTargetsSchema, createBulkRunSchema } from "@/lib/schemas/bulk-actions";
 import { configurationDetailSchema, configurationListQuerySchema, configurationPageSchema, configurationReportSchema } from "@/lib/schemas/configurations";
@@ -294,7 +303,7 @@ export const API = {
     path: "/api/v1/actions",
     role: "technician",
     summary:
-      "Ask a vendor to do something (start or stop a backup, restore, switch an agent or a plan). Send an `Idempotency-Key` header, new for each action: the same key again returns the same action and sends nothing (200).",
+      "Ask a vendor to do something (start or stop a backup, restore, switch an agent or a plan, create, edit or delete a plan). Send an `Idempotency-Key` header, new for each action: the same key again returns the same action and sends nothing (200).",
     body: createActionInputSchema,
     response: actionSchema,
     status: 202,
@@ -357,6 +366,16 @@ export const API = {
     params: idParams,
     response: restorePointsSchema,
     errors: { ...NOT_FOUND, 409: "The vendor cannot restore through its API", 502: "The vendor could not answer" },
+  }),
+
+  backupPlan: route({
+    method: "GET",
+    path: "/api/v1/configurations/{id}/plan",
+    role: "technician",
+    summary: "A plan's settings as its vendor holds them now (read from the vendor), for the edit form",
+    params: idParams,
+    response: backupPlanReadSchema,
+    errors: { ...NOT_FOUND, 409: "The vendor cannot edit plans through its API", 502: "The vendor could not answer" },
   }),
 
   msp360List: route({

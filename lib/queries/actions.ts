@@ -18,7 +18,20 @@ export const actionKeys = {
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
   feed: (params: QueryParams) => [...actionKeys.all, "feed", params] as const,
   restorePoints: (configurationId: string) => [...actionKeys.all, "restore-points", configurationId] as const,
+  plan: (configurationId: string) => [...actionKeys.all, "plan", configurationId] as const,
 };
+
+/** A plan's settings as its vendor holds them now, read afresh each time the edit form opens. */
+export function useBackupPlan(configurationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: actionKeys.plan(configurationId),
+    queryFn: ({ signal }) => callApi(API.backupPlan, { params: { id: configurationId }, signal }),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+}
 
 export function useCapabilities(kind: "configuration" | "endpoint" | "run", id: string, enabled = true) {
   return useQuery({

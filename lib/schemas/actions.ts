@@ -1,5 +1,6 @@
 // Actions as the API takes and gives them: start and stop backups, restores, agent and plan switches.
 import { z } from "zod";
+import { backupPlanSchema } from "@/lib/vendors/backup-plan";
 import { vendorSchema } from "@/lib/vendors/catalog";
 import { ACTION_TYPES, LOG_LEVELS, type ActionType } from "@/lib/vendors/contract";
 import { statusSchema } from "@/lib/vendors/status";
@@ -20,6 +21,8 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   "configuration.enable": "Enable plan",
   "configuration.disable": "Disable plan",
   "configuration.delete": "Delete plan",
+  "configuration.create": "New backup plan",
+  "configuration.update": "Edit plan",
 };
 
 const targetId = z.string().min(1).max(100);
@@ -46,7 +49,12 @@ export const createActionInputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("restore.stop"), targetId }),
   z.object({ type: z.enum(["agent.enable", "agent.disable", "agent.wake"]), targetId }),
   z.object({ type: z.literal("agent.log-level"), targetId, level: z.enum(LOG_LEVELS) }),
-  z.object({ type: z.enum(["configuration.enable", "configuration.disable", "configuration.delete"]), targetId }),
+  z.object({ type: z.enum(["configuration.enable", "configuration.disable"]), targetId }),
+  /** The plan's name as the user typed it to confirm: a deletion is never one click away. */
+  z.object({ type: z.literal("configuration.delete"), targetId, confirmName: z.string({ error: "Type the plan's name to confirm." }).max(500) }),
+  /** A new plan on the agent `targetId`; the same schema checks it in the form (lib/vendors/backup-plan.ts). */
+  z.object({ type: z.literal("configuration.create"), targetId, plan: backupPlanSchema }),
+  z.object({ type: z.literal("configuration.update"), targetId, plan: backupPlanSchema }),
 ]);
 export type CreateActionInput = z.infer<typeof createActionInputSchema>;
 
@@ -73,6 +81,8 @@ export const actionSchema = z.object({
   settleUntil: isoDate,
   /** A restore refused at its start (a wrong vault password) may be tried again with another password. */
   retryable: z.boolean(),
+  /** The plan a `configuration.create` made, once the app has it (its page). */
+  createdId: z.string().nullable(),
 });
 export type ActionDto = z.infer<typeof actionSchema>;
 
@@ -102,6 +112,9 @@ export const capabilitySchema = z.object({
 });
 export const capabilitiesSchema = z.object({ capabilities: z.array(capabilitySchema) });
 export type CapabilityDto = z.infer<typeof capabilitySchema>;
+
+/** A plan's settings as its vendor holds them now, for the edit form. */
+export const backupPlanReadSchema = z.object({ plan: backupPlanSchema });
 
 export const restorePointsSchema = z.object({
   points: z.array(z.object({ backupVendorId: z.string(), completedAt: isoDate, label: z.string(), errorCount: z.number().nullable() })),

@@ -19,7 +19,9 @@ import {
   type CapabilityDto,
   type CreateActionInput,
 } from "@/lib/schemas/actions";
+import { syncConnection } from "@/lib/sync/engine";
 import { adapterFor, type ConnectionRow } from "@/lib/sync/runtime";
+import type { BackupPlan } from "@/lib/vendors/backup-plan";
 import { VENDOR_INFO, vendorSchema } from "@/lib/vendors/catalog";
 import { ACTION_TARGET_OF, type ActionObject, type ActionRequest, type ActionResult, type FollowedState, type StartedJob } from "@/lib/vendors/contract";
 import { VendorError } from "@/lib/vendors/errors";
@@ -27,11 +29,14 @@ import { isCompleted, type Status } from "@/lib/vendors/status";
 import { recordAudit } from "./audit";
 import { asVendor, iso } from "./listing";
 import { startSyncNow } from "./sync-now";
+import { forgetConfigurationReport } from "./vendor-reports";
 
 /** How often the vendor is read for one action while someone watches it. */
 const FOLLOW_EVERY_MS = 5_000;
 /** An action still "sending" after this long lost its instance mid-call: its outcome is unknown. */
 const SENDING_TIMEOUT_MS = 2 * 60_000;
+/** How long creating or editing a plan waits for the sync that brings the change into the app. */
+const REFRESH_WAIT_MS = 15_000;
 /** A restore prepared but never started is cleared at the vendor after this long. */
 export const ABANDONED_RESTORE_MS = 30 * 60_000;
 
@@ -43,6 +48,8 @@ interface Target {
   kind: "configuration" | "endpoint" | "run";
   id: string;
   label: string;
+  /** The object's own name (a plan's, typed to confirm its deletion). */
+  name: string;
   connection: ConnectionRow;
   customerId: string | null;
   object: ActionObject;
@@ -61,6 +68,7 @@ async function loadTarget(kind: Target["kind"], id: string): Promise<Target> {
       kind,
       id,
       label: `${row.name} on ${row.endpoint.name}`,
+      name: row.name,
       connection: row.connection,
       customerId: row.customerId,
       object: { vendorId: row.vendorId, endpointVendorId: row.endpoint.vendorId, raw: row.raw },
@@ -71,7 +79,7 @@ async function loadTarget(kind: Target["kind"], id: string): Promise<Target> {
   if (kind === "endpoint") {
     const row = await client.endpoint.findUnique({ where: { id }, include: { connection: true } });
     if (!row || row.removedAt) throw new AppError("not_found", "No such agent.");
-    return { kind, id, label: row.name, connection: row.connection, customerId: row.customerId, object: { vendorId: row.vendorId, endpointVendorId: row.vendorId, raw: row.raw }, status: row.status, online: row.online };
+    return { kind, id, label: row.name, name: row.name, connection: row.connection, customerId: row.customerId, object: { vendorId: row.vendorId, endpointVendorId: row.vendorId, raw: row.raw }, status: row.status, online: row.online };
   }
   const row = await client.run.findUnique({ where: { id }, include: { connection: true, endpoint: { select: { vendorId: true, name: true } } } });
   if (!row) throw new AppError("not_found", "No such run.");
@@ -79,6 +87,7 @@ async function loadTarget(kind: Target["kind"], id: string): Promise<Target> {
     kind,
     id,
     label: `${row.type === "restore" ? "Restore" : "Backup"} of ${row.endpoint.name}`,
+    name: row.vendorId,
     connection: row.connection,
     customerId: row.customerId,
     object: { vendorId: row.vendorId, endpointVendorId: row.endpoint.vendorId, raw: row.raw },
@@ -106,7 +115,7 @@ export async function capabilitiesOf(kind: Target["kind"], id: string): Promise<
 
 // ---------------------------------------------------------------------------------------------- DTO
 
-function toDto(row: ActionRow): ActionDto {
+function toDto(row: ActionRow, createdId: string | null = null): ActionDto {
   const job = row.job as StartedJob | null;
   const state = row.jobState as FollowedState | null;
   return {
@@ -126,7 +135,25 @@ function toDto(row: ActionRow): ActionDto {
     runId: row.runId,
     settleUntil: iso(row.settleUntil),
     retryable: row.type === "restore.start" && row.state === "failed" && row.createdRef !== null && row.discardedAt === null,
+    createdId,
   };
+}
+
+/** DTOs with the app's id of each plan a `configuration.create` made (once a sync brought it in). */
+async function toDtos(rows: ActionRow[]): Promise<ActionDto[]> {
+  const created = rows.filter((row) => row.type === "configuration.create" && row.createdRef);
+  const plans = created.length
+    ? await db().backupConfiguration.findMany({
+        where: { OR: created.map((row) => ({ connectionId: row.connectionId, vendorId: row.createdRef! })), removedAt: null },
+        select: { id: true, connectionId: true, vendorId: true },
+      })
+    : [];
+  const idOf = new Map(plans.map((plan) => [`${plan.connectionId}|${plan.vendorId}`, plan.id]));
+  return rows.map((row) => toDto(row, row.type === "configuration.create" && row.createdRef ? (idOf.get(`${row.connectionId}|${row.createdRef}`) ?? null) : null));
+}
+
+async function oneDto(row: ActionRow): Promise<ActionDto> {
+  return (await toDtos([row]))[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------- creating
@@ -160,6 +187,9 @@ function precheck(input: CreateActionInput, target: Target): void {
   }
   if (input.type === "backup.stop" && target.runType === "restore") throw new AppError("conflict", "This run is a restore: stop it as a restore.");
   if (input.type === "restore.stop" && target.runType !== "restore") throw new AppError("conflict", "This run is not a restore.");
+  if (input.type === "configuration.delete" && input.confirmName.trim() !== target.name.trim()) {
+    throw new AppError("validation_failed", `Type the plan's name, "${target.name}", to delete it.`, [{ path: "confirmName", message: "Does not match the plan's name." }]);
+  }
 }
 
 export interface CreatedAction {
@@ -209,14 +239,14 @@ export async function createAction(actor: Actor, user: SessionUser, idempotencyK
     target: { type: target.kind, id: target.id, label: target.label },
     details: { actionId: done.id, vendor: done.vendor, state: done.state, message: done.message, vendorMessage: done.vendorMessage, input: storedInput(input) },
   });
-  return { action: toDto(done), created: true };
+  return { action: await oneDto(done), created: true };
 }
 
-function replay(row: ActionRow, hash: string): CreatedAction {
+async function replay(row: ActionRow, hash: string): Promise<CreatedAction> {
   if (row.requestHash !== hash) {
     throw new AppError("conflict", "This Idempotency-Key was already used for a different action; send a new key for a new action.");
   }
-  return { action: toDto(row), created: false };
+  return { action: await oneDto(row), created: false };
 }
 
 /** The vendor request for an input, with what only the service knows (a prepared restore, the unverified switch). */
@@ -239,6 +269,10 @@ async function vendorRequest(input: CreateActionInput, target: Target, row: Acti
     case "configuration.disable":
     case "configuration.delete":
       return { request: { type: input.type, configuration: target.object } };
+    case "configuration.create":
+      return { request: { type: input.type, endpoint: target.object, plan: input.plan } };
+    case "configuration.update":
+      return { request: { type: input.type, configuration: target.object, plan: input.plan } };
     case "restore.start": {
       if ("retryOf" in input.restore) {
         const earlier = await db().action.findUnique({ where: { id: input.restore.retryOf } });
@@ -274,7 +308,10 @@ async function execute(row: ActionRow, input: CreateActionInput, target: Target)
     const { request } = await vendorRequest(input, target, row);
     const result = await adapter.actions.act(request);
     const saved = await recordResult(row, result);
-    if (!result.started) scheduleSync(target.connection.id, result.settleSeconds);
+    // A new or changed plan is shown at once: the sync that brings it in is awaited (for a while).
+    if (target.kind === "configuration") forgetConfigurationReport(target.id);
+    if (input.type === "configuration.create" || input.type === "configuration.update") await refreshNow(target.connection.id);
+    else if (!result.started) scheduleSync(target.connection.id, result.settleSeconds);
     if (target.online === false && input.type === "backup.start") {
       return db().action.update({ where: { id: saved.id }, data: { message: `${saved.message} The agent is offline: the backup waits until it comes online (wake it up first).` } });
     }
@@ -295,6 +332,7 @@ async function recordResult(row: ActionRow, result: ActionResult): Promise<Actio
       job: (result.started ?? undefined) as never,
       jobState: (result.state ?? undefined) as never,
       settleUntil,
+      ...(result.createdVendorId ? { createdRef: result.createdVendorId } : {}),
       ...(finished ? { finishedAt: new Date() } : {}),
     },
   });
@@ -397,6 +435,7 @@ async function refresh(row: ActionRow, signal?: AbortSignal): Promise<ActionRow>
       });
     }
     const saved = await recordResult(row, found);
+    if (row.type === "configuration.create" || row.type === "configuration.update") scheduleSync(connection.id);
     await recordAudit({ type: "system", label: "system" }, { action: "action.reconciled", outcome: "success", target: { type: row.targetKind, id: row.targetId, label: row.targetLabel }, details: { actionId: row.id, message: found.message } });
     return saved;
   } catch (error) {
@@ -412,10 +451,35 @@ async function reconcileRequest(input: CreateActionInput, target: Target, row: A
   if (input.type === "backup.start") return { type: input.type, configuration: target.object, unverifiedCalls: target.connection.unverifiedCalls };
   if (input.type === "backup.stop") return { type: input.type, run: target.object, unverifiedCalls: target.connection.unverifiedCalls };
   if (input.type === "restore.stop") return { type: input.type, run: target.object };
+  if (input.type === "configuration.create") return { type: input.type, endpoint: target.object, plan: input.plan };
+  if (input.type === "configuration.update") return { type: input.type, configuration: target.object, plan: input.plan };
   return null;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Syncs the connection now and waits (up to REFRESH_WAIT_MS) until it is done, so the page shows a created or
+ * changed plan at once. A sync already running may have read the vendor before the change: another follows it.
+ */
+async function refreshNow(connectionId: string): Promise<void> {
+  const deadline = Date.now() + REFRESH_WAIT_MS;
+  try {
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return scheduleSync(connectionId, 5);
+      const sync = syncConnection(connectionId, "manual");
+      sync.catch((error: unknown) => logger.warn({ err: error, connectionId }, "the sync after a plan change failed"));
+      const outcome = await Promise.race([sync, sleep(left).then(() => null)]);
+      if (outcome?.status !== "skipped") return; // done, or still going in the background
+      await sleep(Math.min(1000, Math.max(0, deadline - Date.now())));
+    }
+  } catch (error) {
+    logger.warn({ err: error, connectionId }, "the sync after a plan change failed");
+  }
+}
 
 /** After a change at the vendor, the synced model is refreshed (after the vendor's advised wait). */
 function scheduleSync(connectionId: string, afterSeconds = 0): void {
@@ -429,7 +493,7 @@ function scheduleSync(connectionId: string, afterSeconds = 0): void {
 export async function getAction(id: string, signal?: AbortSignal): Promise<ActionDto> {
   const row = await db().action.findUnique({ where: { id } });
   if (!row) throw new AppError("not_found", "No such action.");
-  return toDto(await refresh(row, signal));
+  return oneDto(await refresh(row, signal));
 }
 
 export async function listActions(query: ActionListQuery): Promise<{ items: ActionDto[]; nextCursor: string | null }> {
@@ -446,7 +510,16 @@ export async function listActions(query: ActionListQuery): Promise<{ items: Acti
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  return { items: page.map(toDto), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+  return { items: await toDtos(page), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+}
+
+/** A plan's settings as its vendor holds them now, for the edit form. */
+export async function backupPlanOf(configurationId: string, signal?: AbortSignal): Promise<{ plan: BackupPlan }> {
+  const target = await loadTarget("configuration", configurationId);
+  const capability = (await capabilitiesOf("configuration", configurationId)).find((c) => c.action === "configuration.update");
+  const adapter = await adapterFor(target.connection);
+  if (!capability?.available || !adapter.actions.readPlan) throw new AppError("conflict", capability?.reason ?? "This vendor cannot edit plans through its API.", { consoleUrl: capability?.consoleUrl });
+  return { plan: await adapter.actions.readPlan(target.object, signal) };
 }
 
 /** Restore points of a plan, newest first, for the restore wizard. */

@@ -32,6 +32,11 @@ function deadline(signal?: AbortSignal): AbortSignal {
   return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }
 
+/** After the app changed a plan at its vendor, its cached description is stale: the next read asks the vendor. */
+export function forgetConfigurationReport(configurationId: string): void {
+  cache.delete(`configuration:${configurationId}`);
+}
+
 export async function runReport(runId: string, signal?: AbortSignal): Promise<RunReport> {
   const run = await db().run.findUnique({ where: { id: runId }, select: { id: true, vendorId: true, raw: true, connection: true } });
   if (!run) throw new AppError("not_found", "No such run.");

@@ -3,6 +3,7 @@
 // detail pages show reports, and (next) the actions go through the same adapter. The vendor layer imports
 // nothing from above it: what it needs from the app (credentials, a token cache, a request budget) arrives in
 // a ConnectionRuntime built by lib/sync/runtime.ts.
+import type { BackupPlan } from "./backup-plan";
 import type { Vendor } from "./catalog";
 import type { VendorHttpOptions } from "./http-client";
 import type { ScheduleRule } from "./schedule";
@@ -240,6 +241,8 @@ export const ACTION_TYPES = [
   "configuration.enable",
   "configuration.disable",
   "configuration.delete",
+  "configuration.create",
+  "configuration.update",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -256,6 +259,9 @@ export const ACTION_TARGET_OF: Record<ActionType, "configuration" | "endpoint" |
   "configuration.enable": "configuration",
   "configuration.disable": "configuration",
   "configuration.delete": "configuration",
+  /** A new plan is made on an agent. */
+  "configuration.create": "endpoint",
+  "configuration.update": "configuration",
 };
 
 export type Capability =
@@ -293,7 +299,11 @@ export type ActionRequest =
   | { type: "restore.stop"; run: ActionObject }
   | { type: "agent.enable" | "agent.disable" | "agent.wake"; endpoint: ActionObject }
   | { type: "agent.log-level"; endpoint: ActionObject; level: LogLevel }
-  | { type: "configuration.enable" | "configuration.disable" | "configuration.delete"; configuration: ActionObject };
+  | { type: "configuration.enable" | "configuration.disable" | "configuration.delete"; configuration: ActionObject }
+  /** A new plan on the endpoint (lib/vendors/backup-plan.ts): sent once, reconciled by listing the agent's plans. */
+  | { type: "configuration.create"; endpoint: ActionObject; plan: BackupPlan }
+  /** The plan's new settings; what the plan form does not show is kept as the vendor has it. */
+  | { type: "configuration.update"; configuration: ActionObject; plan: BackupPlan };
 
 /** The state of something an action started, as the vendor reports it now. */
 export interface FollowedState {
@@ -322,6 +332,8 @@ export interface ActionResult {
   state?: FollowedState;
   /** Seconds the vendor advises to wait before the effect shows (waking agents: 10–20 s). */
   settleSeconds?: number;
+  /** The vendor's id of what the action created (a new plan), as the snapshot names it. */
+  createdVendorId?: string;
 }
 
 /** A backup one can restore from, by date. */
@@ -349,4 +361,6 @@ export interface VendorActions {
   prepareRestore?(selection: RestoreSelection, signal?: AbortSignal): Promise<{ restoreVendorId: string; encrypted: boolean }>;
   /** Clears a restore the wizard created but never started. */
   discardRestore?(restoreVendorId: string, signal?: AbortSignal): Promise<void>;
+  /** A plan's settings as the vendor holds them now, for the edit form (vendors that can change plans). */
+  readPlan?(configuration: ActionObject, signal?: AbortSignal): Promise<BackupPlan>;
 }

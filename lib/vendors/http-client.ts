@@ -82,7 +82,7 @@ export function vendorMessageOf(body: unknown): string | undefined {
   const record = body as Record<string, unknown>;
   for (const key of MESSAGE_FIELDS) {
     const value = record[key];
-    if (typeof value === "string") return shortVendorText(value);
+    if (typeof value === "string") return shortVendorText(`${value}${modelStateText(record.ModelState)}`);
   }
   const entries = Object.entries(record);
   if (entries.length === 1) {
@@ -92,6 +92,20 @@ export function vendorMessageOf(body: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * ASP.NET Web API's per-field messages beside `Message` on a 400 (the Rackspace backup API's "The request is
+ * invalid."): " NotifyRecipients: "x" is not an email address." – the field as the request names it.
+ */
+function modelStateText(modelState: unknown): string {
+  if (!modelState || typeof modelState !== "object" || Array.isArray(modelState)) return "";
+  const parts: string[] = [];
+  for (const [key, messages] of Object.entries(modelState as Record<string, unknown>)) {
+    const list = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === "string") : [];
+    if (list.length) parts.push(`${key.replace(/^request\./, "")}: ${list.join(" ")}`);
+  }
+  return parts.length ? ` ${parts.join(" ")}` : "";
 }
 
 /** Errors that mean the request never reached the vendor: safe to send again even when it starts something. */

@@ -23,6 +23,8 @@ const UNAVAILABLE: Record<string, string> = {
   "configuration.enable": "MSP360's API has no method to change a plan; enable it in the MSP360 console.",
   "configuration.disable": "MSP360's API has no method to change a plan; disable it in the MSP360 console.",
   "configuration.delete": "MSP360's API has no method to delete a plan; delete it in the MSP360 console.",
+  "configuration.create": "MSP360's documented API has no method to create a backup plan; create it in the MSP360 console.",
+  "configuration.update": "MSP360's documented API has no method to edit a backup plan; edit it in the MSP360 console.",
 };
 
 const UNVERIFIED = new Set(["backup.start", "backup.stop"]);

@@ -1,13 +1,15 @@
 // What a technician can ask Rackspace Cloud Backup to do, through the documented operations of seed 003:
 // start and stop backups (`backup/action-requested`), prepare, start and stop restores (`restore`,
 // `restore/files`, `restore/action-requested`), enable and disable agents and configurations, wake agents up,
-// change an agent's logging level, delete a configuration. Calls that start or create something are sent once
+// change an agent's logging level, create, change and delete a configuration. Calls that start or create something are sent once
 // (the client marks them): when their outcome is unclear, `reconcile` finds out by reading the vendor's state.
+import { normalizeSchedule, PLAN_FILE_TYPES, type BackupPlan, type PlanFile } from "../backup-plan";
 import type { ActionObject, ActionRequest, ActionResult, Capability, FollowedState, LogLevel, RestorePoint, StartedJob, VendorActions } from "../contract";
 import { ACTION_TYPES, LOG_LEVELS } from "../contract";
 import { VendorError } from "../errors";
 import type { RackspaceClient } from "./client";
-import { isFinalState, parseRunVendorId, stateLabel, statusOfState, type RackspaceActivityInfo } from "./map";
+import { isFinalState, parseRunVendorId, stateLabel, statusOfState, type RackspaceActivityInfo, type RackspaceConfigurationInfo } from "./map";
+import type { RackspaceCreateConfigurationRequest } from "./schemas";
 
 /** Seed 003: "You should wait 10 to 20 seconds after using this operation before starting a backup or restore." */
 const WAKE_SETTLE_SECONDS = 20;
@@ -34,6 +36,44 @@ const restoreJob = (restoreId: number): StartedJob => ({ kind: "restore", ref: `
 function startedSince(activity: readonly RackspaceActivityInfo[], configurationId: number, since: Date): RackspaceActivityInfo | null {
   const candidates = activity.filter((item) => item.type === "Backup" && item.configurationId === configurationId && (!item.at || item.at >= new Date(since.getTime() - 60_000)));
   return candidates.sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0))[0] ?? null;
+}
+
+/** The plan as the create and update bodies carry it (the seed's field names already), schedule fields nulled per Frequency. */
+function planBody(plan: BackupPlan): Omit<RackspaceCreateConfigurationRequest, "MachineAgentId"> {
+  const normalized = normalizeSchedule(plan);
+  return { ...normalized, StartTimeAmPm: normalized.StartTimeAmPm };
+}
+
+const isPlanFile = (file: { type: string }) => (PLAN_FILE_TYPES as readonly string[]).includes(file.type);
+
+/** A configuration as the plan form shows it. */
+export function planOf(configuration: RackspaceConfigurationInfo): BackupPlan {
+  const files = (list: RackspaceConfigurationInfo["inclusions"]): PlanFile[] =>
+    list.filter(isPlanFile).map((file) => ({ FilePath: file.path, FileItemType: file.type as PlanFile["FileItemType"] }));
+  return {
+    BackupConfigurationName: configuration.name,
+    IsActive: configuration.active,
+    VersionRetention: configuration.retentionDays,
+    MissedBackupActionId: Number(configuration.raw.MissedBackupActionId) === 2 ? 2 : 1,
+    Frequency: configuration.frequency ?? "Manually",
+    StartTimeHour: configuration.startHour,
+    StartTimeMinute: configuration.startMinute,
+    StartTimeAmPm: configuration.amPm,
+    DayOfWeekId: configuration.dayOfWeek,
+    HourInterval: configuration.hourInterval,
+    TimeZoneId: configuration.timeZoneId,
+    NotifyRecipients: configuration.notifyRecipients.join(", "),
+    NotifySuccess: configuration.notifySuccess,
+    NotifyFailure: configuration.notifyFailure,
+    Inclusions: files(configuration.inclusions),
+    Exclusions: files(configuration.exclusions),
+  };
+}
+
+/** Whether the vendor's configuration now says what the plan says (reconciling an update). */
+function samePlan(a: BackupPlan, b: BackupPlan): boolean {
+  const key = (plan: BackupPlan) => JSON.stringify({ ...normalizeSchedule(plan), IsActive: null, NotifyRecipients: plan.NotifyRecipients.replace(/\s+/g, "") });
+  return key(a) === key(b);
 }
 
 export function rackspaceActions(client: RackspaceClient): VendorActions {
@@ -93,6 +133,26 @@ export function rackspaceActions(client: RackspaceClient): VendorActions {
         case "configuration.delete":
           await client.deleteConfiguration(idOf(request.configuration));
           return { message: "The backup configuration is deleted at Rackspace." };
+        case "configuration.create": {
+          const created = await client.createConfiguration({ MachineAgentId: idOf(request.endpoint), ...planBody(request.plan) });
+          return { message: `Rackspace created the backup plan "${created.name}".`, createdVendorId: String(created.id) };
+        }
+        case "configuration.update": {
+          // Read first: what the form does not edit (the switch, Database selections, the schedule's id) goes back
+          // as Rackspace has it now, so a PUT never loses it.
+          const current = await client.getConfiguration(idOf(request.configuration), signal);
+          const kept = (list: RackspaceConfigurationInfo["inclusions"]) => list.filter((file) => !isPlanFile(file)).map((file) => ({ FilePath: file.path, FileItemType: file.type as "Database" }));
+          const body = planBody(request.plan);
+          await client.updateConfiguration(current.id, {
+            ...body,
+            MachineAgentId: current.agentId,
+            BackupConfigurationScheduleId: current.scheduleId,
+            IsActive: current.active,
+            Inclusions: [...body.Inclusions!, ...kept(current.inclusions)],
+            Exclusions: [...body.Exclusions!, ...kept(current.exclusions)],
+          });
+          return { message: `Rackspace saved the changes to "${body.BackupConfigurationName}".` };
+        }
       }
     },
 
@@ -122,6 +182,16 @@ export function rackspaceActions(client: RackspaceClient): VendorActions {
           const job = (request.type === "backup.stop" ? backupJob : restoreJob)(idOf(request.run));
           const state = await this.follow(job, signal);
           return { message: `The ${job.kind} is ${state.stateLabel.toLowerCase()} at Rackspace.`, started: job, state };
+        }
+        case "configuration.create": {
+          // Never created twice: the agent's plans tell whether this one arrived (names are unique per agent).
+          const name = request.plan.BackupConfigurationName.trim().toLowerCase();
+          const found = (await client.listAgentConfigurations(idOf(request.endpoint), signal)).find((configuration) => !configuration.deleted && configuration.name.toLowerCase() === name);
+          return found ? { message: `Rackspace did create the backup plan "${found.name}" (found in the agent's plans).`, createdVendorId: String(found.id) } : null;
+        }
+        case "configuration.update": {
+          const current = await client.getConfiguration(idOf(request.configuration), signal);
+          return samePlan(planOf(current), request.plan) ? { message: "Rackspace did save the changes (its plan now reads as sent)." } : null;
         }
         default:
           // Switches and deletions are safe to repeat, so they were retried already; nothing to find out.
@@ -164,6 +234,10 @@ export function rackspaceActions(client: RackspaceClient): VendorActions {
 
     async discardRestore(restoreVendorId) {
       await client.deleteRestoreFiles(Number(restoreVendorId));
+    },
+
+    async readPlan(configuration, signal) {
+      return planOf(await client.getConfiguration(idOf(configuration), signal));
     },
   };
 }

@@ -333,7 +333,8 @@ export class RackspaceClient extends VendorHttpClient {
 
   // PUT /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
   updateConfiguration(configurationId: number, request: RackspaceUpdateConfigurationRequest): Promise<void> {
-    return this.call("PUT", `/backup-configuration/${configurationId}`, { json: request });
+    // The same body twice leaves the same configuration: safe to retry.
+    return this.call("PUT", `/backup-configuration/${configurationId}`, { json: request, idempotent: true });
   }
 
   // GET /v1.0/{tenant_id}/backup-configuration/{backupConfigurationId}
@@ -347,8 +348,8 @@ export class RackspaceClient extends VendorHttpClient {
   }
 
   // GET /v1.0/{tenant_id}/backup-configuration/system/{machineAgentId}
-  listAgentConfigurations(agentId: number): Promise<RackspaceConfigurationInfo[]> {
-    return this.call("GET", `/backup-configuration/system/${agentId}`, { schema: this.configurationList() });
+  listAgentConfigurations(agentId: number, signal?: AbortSignal): Promise<RackspaceConfigurationInfo[]> {
+    return this.call("GET", `/backup-configuration/system/${agentId}`, { schema: this.configurationList(), signal });
   }
 
   // POST /v1.0/{tenant_id}/backup-configuration/enable/{backupConfigurationId}

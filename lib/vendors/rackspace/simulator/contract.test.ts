@@ -209,7 +209,12 @@ const ROWS: ContractRow[] = [
     operation: "Create a backup configuration",
     method: "POST",
     path: () => "/backup-configuration",
-    request: { example: "config-create.request.json", schema: rackspaceCreateConfigurationRequestSchema, adapt: (body) => ({ ...body, MachineAgentId: ids.agent }) },
+    request: {
+      example: "config-create.request.json",
+      schema: rackspaceCreateConfigurationRequestSchema,
+      // The seed's address reached us as "[email protected]" (the page it was copied from hid it): a real one is sent.
+      adapt: (body) => ({ ...body, MachineAgentId: ids.agent, NotifyRecipients: "ops@example.com" }),
+    },
     status: 200,
     response: { example: "config-create.response.json", schema: rackspaceBackupConfigurationSchema },
     capture: (body) => {
@@ -225,8 +230,8 @@ const ROWS: ContractRow[] = [
     request: {
       example: "config-update.request.json",
       schema: rackspaceUpdateConfigurationRequestSchema,
-      // The seed's "AM|PM" is a placeholder for one of the two.
-      adapt: (body) => ({ ...body, MachineAgentId: ids.agent, BackupConfigurationScheduleId: ids.createdSchedule, StartTimeAmPm: "AM" }),
+      // The seed's "AM|PM" is a placeholder for one of the two; its address was hidden as on create.
+      adapt: (body) => ({ ...body, MachineAgentId: ids.agent, BackupConfigurationScheduleId: ids.createdSchedule, StartTimeAmPm: "AM", NotifyRecipients: "ops@example.com" }),
     },
     status: 200,
     response: "empty",

@@ -1,6 +1,7 @@
 // Backup schedules as the seed defines them: Manually, Hourly (every HourInterval hours), Daily and Weekly
 // (StartTimeHour 1-12 + StartTimeAmPm + StartTimeMinute, DayOfWeekId 0 = Sunday), in a Windows time zone
 // ("Eastern Standard Time", which, like Windows, includes daylight saving time).
+import { findIana } from "windows-iana";
 import type { RackspaceFrequency } from "../schemas";
 
 export const HOUR_MS = 3_600_000;
@@ -92,7 +93,7 @@ export function nextOccurrence(schedule: Schedule, after: number): number | null
     }
     case "Daily":
     case "Weekly": {
-      const zone = TIME_ZONES[schedule.timeZoneId] ?? "UTC";
+      const zone = TIME_ZONES[schedule.timeZoneId] ?? findIana(schedule.timeZoneId)[0] ?? "UTC";
       const localNow = after + zoneOffset(zone, after);
       const localMidnight = Math.floor(localNow / DAY_MS) * DAY_MS;
       const timeOfDay = (hour24(schedule) * 60 + (schedule.minute ?? 0)) * 60_000;

@@ -6,54 +6,66 @@ import {
   rackspaceUpdateConfigurationRequestSchema,
   type RackspaceCreateConfigurationRequest,
 } from "../../schemas";
+import { backupPlanIssues } from "../../../backup-plan";
 import { RackspaceApiError, emptyResponse, idParam, invalid, jsonResponse, readBody, toBoolean, toId } from "../http";
-import { TIME_ZONES } from "../schedule";
 import { configurationBody } from "../serialize";
 import type { ApiRoute, ConfigurationInput } from "../world";
-
-const RETENTION_DAYS = new Set([0, 30, 60]);
 
 function optionalInt(value: number | string | null): number | null {
   return value === null ? null : toId(value);
 }
 
-function inRange(field: string, value: number | null, min: number, max: number): number {
-  if (value === null || value < min || value > max) throw invalid(field, `${field} must be between ${min} and ${max} for this Frequency.`);
-  return value;
-}
-
-/** Applies the seed's per-Frequency rules: which schedule fields are required, and their ranges. */
+/**
+ * Applies the seed's rules (lib/vendors/backup-plan.ts, the same rules the app's form and route check): required
+ * fields per Frequency and their ranges, retention, time zone, the address to notify, the paths. Every broken rule
+ * is answered at once, as ASP.NET's ModelState lists every invalid field.
+ */
 function toConfigurationInput(body: RackspaceCreateConfigurationRequest): ConfigurationInput {
-  const name = body.BackupConfigurationName.trim();
-  if (!name) throw invalid("BackupConfigurationName", "BackupConfigurationName is required.");
-  const versionRetention = toId(body.VersionRetention);
-  if (!RETENTION_DAYS.has(versionRetention)) throw invalid("VersionRetention", "VersionRetention must be 0, 30 or 60.");
-  const missedBackupActionId = body.MissedBackupActionId === undefined ? 1 : toId(body.MissedBackupActionId);
-  if (missedBackupActionId !== 1 && missedBackupActionId !== 2) throw invalid("MissedBackupActionId", "MissedBackupActionId must be 1 or 2.");
-  if (!(body.TimeZoneId in TIME_ZONES)) {
-    throw invalid("TimeZoneId", `Unknown TimeZoneId; supported: ${Object.keys(TIME_ZONES).join(", ")}.`);
+  const amPm = body.StartTimeAmPm === "AM" || body.StartTimeAmPm === "PM" ? body.StartTimeAmPm : null;
+  const files = (list: RackspaceCreateConfigurationRequest["Inclusions"]) => (list ?? []).map((file) => ({ FilePath: file.FilePath, FileItemType: file.FileItemType as "File" }));
+  const plan = {
+    BackupConfigurationName: body.BackupConfigurationName,
+    IsActive: toBoolean(body.IsActive),
+    VersionRetention: toId(body.VersionRetention),
+    MissedBackupActionId: body.MissedBackupActionId === undefined ? 1 : toId(body.MissedBackupActionId),
+    Frequency: body.Frequency,
+    StartTimeHour: optionalInt(body.StartTimeHour),
+    StartTimeMinute: optionalInt(body.StartTimeMinute),
+    StartTimeAmPm: amPm,
+    DayOfWeekId: optionalInt(body.DayOfWeekId),
+    HourInterval: optionalInt(body.HourInterval),
+    TimeZoneId: body.TimeZoneId,
+    NotifyRecipients: body.NotifyRecipients,
+    NotifySuccess: toBoolean(body.NotifySuccess),
+    NotifyFailure: toBoolean(body.NotifyFailure),
+    Inclusions: files(body.Inclusions),
+    Exclusions: files(body.Exclusions),
+  };
+  const issues = backupPlanIssues(plan);
+  if (issues.length > 0) {
+    const modelState: Record<string, string[]> = {};
+    for (const issue of issues) (modelState[["request", ...issue.path].join(".")] ??= []).push(issue.message);
+    throw new RackspaceApiError(400, "The request is invalid.", modelState);
   }
   const frequency = body.Frequency;
   const timed = frequency === "Daily" || frequency === "Weekly";
-  const amPm = body.StartTimeAmPm === "AM" || body.StartTimeAmPm === "PM" ? body.StartTimeAmPm : null;
-  if (timed && amPm === null) throw invalid("StartTimeAmPm", "StartTimeAmPm must be AM or PM for this Frequency.");
   return {
-    name,
-    isActive: toBoolean(body.IsActive),
-    versionRetention,
-    missedBackupActionId,
+    name: plan.BackupConfigurationName.trim(),
+    isActive: plan.IsActive,
+    versionRetention: plan.VersionRetention,
+    missedBackupActionId: plan.MissedBackupActionId,
     schedule: {
       frequency,
-      hour12: timed ? inRange("StartTimeHour", optionalInt(body.StartTimeHour), 1, 12) : null,
-      minute: timed ? inRange("StartTimeMinute", optionalInt(body.StartTimeMinute), 0, 59) : null,
+      hour12: timed ? plan.StartTimeHour : null,
+      minute: timed ? plan.StartTimeMinute : null,
       amPm: timed ? amPm : null,
-      dayOfWeek: frequency === "Weekly" ? inRange("DayOfWeekId", optionalInt(body.DayOfWeekId), 0, 6) : null,
-      hourInterval: frequency === "Hourly" ? inRange("HourInterval", optionalInt(body.HourInterval), 1, 23) : null,
+      dayOfWeek: frequency === "Weekly" ? plan.DayOfWeekId : null,
+      hourInterval: frequency === "Hourly" ? plan.HourInterval : null,
       timeZoneId: body.TimeZoneId,
     },
     notifyRecipients: body.NotifyRecipients,
-    notifySuccess: toBoolean(body.NotifySuccess),
-    notifyFailure: toBoolean(body.NotifyFailure),
+    notifySuccess: plan.NotifySuccess,
+    notifyFailure: plan.NotifyFailure,
     inclusions: (body.Inclusions ?? []).map((file) => ({ path: file.FilePath, itemType: file.FileItemType })),
     exclusions: (body.Exclusions ?? []).map((file) => ({ path: file.FilePath, itemType: file.FileItemType })),
   };
