@@ -150,8 +150,9 @@ export function PlanDetail({ id }: { id: string }) {
                 { label: "Last result", value: <StatusBadge status={c.lastStatus} /> },
                 { label: "Last run", value: <When value={c.lastRunAt} /> },
                 { label: "Last success", value: <When value={c.lastSuccessAt} /> },
-                { label: "Next expected run", value: <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
-                { label: "Enabled", value: <Enabled enabled={c.enabled} /> },
+                // A plan removed at the vendor runs no more: no next run, and no switch that means anything.
+                { label: "Next expected run", value: c.removed ? "none: removed at the vendor" : <NextRun at={c.nextRunAt} enabled={c.enabled} /> },
+                { label: "Enabled", value: c.removed ? "removed at the vendor" : <Enabled enabled={c.enabled} /> },
                 {
                   label: "Connection",
                   value: (

@@ -41,6 +41,7 @@ interface ConfigurationRow {
 
 /** When the next run should happen: the vendor's own next start, else the last success plus the interval. */
 function expectedNextRun(row: ConfigurationRow): Date | null {
+  if (row.removedAt) return null;
   if (row.nextRunAt) return row.nextRunAt;
   if (!row.expectedIntervalMinutes || !row.enabled) return null;
   const from = row.lastSuccessAt ?? row.lastRunAt;
