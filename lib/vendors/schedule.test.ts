@@ -1,5 +1,6 @@
 // Expected runs for every schedule kind both vendors report, including the days clocks change.
 import { describe, expect, it } from "vitest";
+import { Cron } from "croner";
 import { toConfigurationInfo, scheduleOf } from "./rackspace/map";
 import { scheduleFromMonitoring, scheduleFromPlan } from "./msp360/map";
 import { ianaTimeZone, latestOccurrence, occurrences, ruleIntervalMinutes, type ScheduleRule } from "./schedule";
@@ -117,5 +118,23 @@ describe("latest due run", () => {
     expect(latestOccurrence(rule, new Date("2026-07-10T20:00:00Z"))?.toISOString()).toBe("2026-07-10T20:00:00.000Z");
     expect(latestOccurrence(rule, new Date("2026-01-10T21:00:00Z"))?.toISOString()).toBe("2026-01-10T21:00:00.000Z");
     expect(ruleIntervalMinutes(rule)).toBe(1440);
+  });
+});
+
+describe("fixed-time rules computed per day agree with croner", () => {
+  // The grid's fast path (schedule.ts) must give croner's answers, DST days included.
+  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "America/Santiago", "Pacific/Chatham"];
+  const patterns = ["30 2 * * *", "0 0 * * *", "59 23 * * *", "15 1 * * 1,3,5", "0 3 * * 0", "45 2 1,15,31 * *", "0 12 * * 1,2,3,4,5"];
+  const windows = [["2026-03-01T00:00:00Z", "2026-04-10T00:00:00Z"], ["2026-09-20T00:00:00Z", "2026-11-10T00:00:00Z"]] as const;
+  it.each(zones)("in %s", (timeZone) => {
+    for (const cron of patterns) {
+      for (const [from, to] of windows) {
+        const rule: ScheduleRule = { kind: "calendar", cron, timeZone };
+        const slow: string[] = [];
+        const croner = new Cron(cron, { timezone: timeZone, paused: true });
+        for (let next = croner.nextRun(new Date(from)); next && next <= new Date(to); next = croner.nextRun(next)) slow.push(next.toISOString());
+        expect(iso(occurrences(rule, new Date(from), new Date(to))), `${cron} ${timeZone} ${from}`).toEqual(slow);
+      }
+    }
   });
 });
