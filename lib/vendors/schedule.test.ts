@@ -138,3 +138,27 @@ describe("fixed-time rules computed per day agree with croner", () => {
     }
   });
 });
+
+describe("plans on several week days", () => {
+  const base = { Description: "", Hour: null, Minute: null, RepeatEveryHours: null, WeekDays: null, RunAt: null };
+  const workdays = scheduleFromPlan({ ...base, Type: "Weekly", Hour: 20, Minute: 30, WeekDays: ["Friday", "monday", "Tuesday", "Wednesday", "Thursday"] });
+
+  it("expects every listed day at the plan's time, none on the others", () => {
+    expect(workdays.rule).toEqual({ kind: "calendar", cron: "30 20 * * 1,2,3,4,5", timeZone: "UTC" });
+    expect(workdays.expectedIntervalMinutes).toBe(3 * 24 * 60); // Friday → Monday
+    const due = occurrences(workdays.rule!, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-27T00:00:00Z"));
+    expect(due.map((d) => d.getUTCDay())).toEqual([5, 1, 2, 3, 4]);
+    expect(due.every((d) => d.getUTCHours() === 20 && d.getUTCMinutes() === 30)).toBe(true);
+  });
+
+  it("in a zone, across the spring-forward Sunday: each day once, at the local time (the jump for a time that does not exist)", () => {
+    const rule: ScheduleRule = { kind: "calendar", cron: "30 2 * * 0,3,5", timeZone: "Europe/Berlin" };
+    expect(iso(occurrences(rule, new Date("2026-03-26T00:00:00Z"), new Date("2026-04-02T00:00:00Z")))).toEqual([
+      "2026-03-27T01:30:00.000Z", // Friday 02:30 CET
+      "2026-03-29T01:00:00.000Z", // Sunday: 02:30 does not exist, clocks jump 02:00 → 03:00 CEST
+      "2026-04-01T00:30:00.000Z", // Wednesday 02:30 CEST
+    ]);
+    const autumn = occurrences(rule, new Date("2026-10-24T00:00:00Z"), new Date("2026-10-26T00:00:00Z"));
+    expect(iso(autumn)).toEqual(["2026-10-25T00:30:00.000Z"]); // Sunday 02:30 happens twice: expected once, at the first
+  });
+});

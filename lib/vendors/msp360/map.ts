@@ -180,7 +180,7 @@ function clockTimeUtc(date: Date): string {
 
 // ---------------------------------------------------------------------------------------------- schedules
 
-const UNKNOWN_SCHEDULE: SnapshotSchedule = { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null };
+const UNKNOWN_SCHEDULE: SnapshotSchedule = { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null, approximate: true };
 
 /**
  * `gapMinutes` is within tolerance of a whole number of `unit`s. The agent starts a run a little after it is
@@ -222,13 +222,20 @@ export function scheduleFromMonitoring(item: Pick<Msp360Monitoring, "LastStart" 
   if (days === 1) return { kind: "daily", description: `Daily at ${at}`, expectedIntervalMinutes: DAY, rule: utc(`${m} ${h} * * *`) };
   if (days === 7) return { kind: "weekly", description: `Weekly on ${weekday} at ${at}`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
   if (days !== null && days < 7) {
-    // Only the next day is known: expecting it alone never reports a run on the other days as missed.
-    return { kind: "weekly", description: `Several days a week at ${at} (next on ${weekday})`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
+    // Only the next day is known: expecting it alone never reports a run on the other days as missed. The
+    // adapter replaces this with the plan's own schedule (every listed day) from GET api/Computers/{hid}/Plans.
+    return {
+      kind: "weekly",
+      description: `Several days a week at ${at} (next on ${weekday})`,
+      expectedIntervalMinutes: WEEK,
+      rule: utc(`${m} ${h} * * ${next.getUTCDay()}`),
+      approximate: true,
+    };
   }
   if (days !== null && days >= 28 && days <= 31) {
-    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH, rule: utc(`${m} ${h} ${next.getUTCDate()} * *`) };
+    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH, rule: utc(`${m} ${h} ${next.getUTCDate()} * *`), approximate: true };
   }
-  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY, rule: every(days * DAY) };
+  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY, rule: every(days * DAY), approximate: true };
 
   const hours = gap >= HOUR - 5 && gap < DAY - 30 ? wholeUnits(gap, HOUR) : null;
   if (hours === 1) return { kind: "hourly", description: "Every hour", expectedIntervalMinutes: HOUR, rule: every(HOUR) };
