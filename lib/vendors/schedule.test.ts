@@ -146,6 +146,8 @@ describe("plans on several week days", () => {
   it("expects every listed day at the plan's time, none on the others", () => {
     expect(workdays.rule).toEqual({ kind: "calendar", cron: "30 20 * * 1,2,3,4,5", timeZone: "UTC" });
     expect(workdays.expectedIntervalMinutes).toBe(3 * 24 * 60); // Friday → Monday
+    expect(workdays.description).toBe("Weekly on workdays (Mon–Fri) at 20:30 UTC");
+    expect(scheduleFromPlan({ ...base, Type: "Weekly", Hour: 6, Minute: 5, WeekDays: ["Wednesday", "Monday", "Friday"] }).description).toBe("Weekly on Mon, Wed, Fri at 06:05 UTC");
     const due = occurrences(workdays.rule!, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-27T00:00:00Z"));
     expect(due.map((d) => d.getUTCDay())).toEqual([5, 1, 2, 3, 4]);
     expect(due.every((d) => d.getUTCHours() === 20 && d.getUTCMinutes() === 30)).toBe(true);
