@@ -202,7 +202,7 @@ function Suggestions({ suggestions, dismissed }: { suggestions: CustomerSuggesti
   const notTheSame = (s: CustomerSuggestionDto) =>
     act(s.merge.id, () => dismiss.mutateAsync([s.into.id, s.merge.id]), `${s.merge.name} and ${s.into.name} will not be suggested again.`, "Could not dismiss");
   const undo = (d: DismissedSuggestionDto) => act(d.id, () => restore.mutateAsync(d.id), "Suggested again while the names stay alike.", "Could not undo");
-  const side = (c: CustomerSuggestionDto["into"]) => (
+  const side = (c: Pick<CustomerSuggestionDto["into"], "name" | "vendors">) => (
     <span className="inline-flex min-w-0 flex-wrap items-center gap-1.5">
       <span className="font-medium">{c.name}</span>
       {c.vendors.map((v) => (
@@ -254,10 +254,13 @@ function Suggestions({ suggestions, dismissed }: { suggestions: CustomerSuggesti
             <ul className="mt-2 divide-y" aria-label="Dismissed suggestions">
               {dismissed.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-                  <span>
-                    <span className="font-medium">{d.customers[0]?.name}</span> <span className="text-muted-foreground">and</span>{" "}
-                    <span className="font-medium">{d.customers[1]?.name}</span>
-                    <span className="block text-xs text-muted-foreground">Not the same, said {d.dismissedBy}</span>
+                  <span className="grid gap-1">
+                    <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                      {side(d.customers[0]!)}
+                      <span className="text-muted-foreground">and</span>
+                      {side(d.customers[1]!)}
+                    </span>
+                    <span className="text-xs text-muted-foreground">Not the same, said {d.dismissedBy}</span>
                   </span>
                   <Button size="sm" variant="ghost" onClick={() => undo(d)} disabled={busy !== null} aria-label={`Suggest ${d.customers[0]?.name} and ${d.customers[1]?.name} again`}>
                     <Undo2Icon aria-hidden />

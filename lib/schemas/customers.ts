@@ -73,7 +73,8 @@ export type DismissSuggestionInput = z.infer<typeof dismissSuggestionInputSchema
 
 export const dismissedSuggestionSchema = z.object({
   id: z.string(),
-  customers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The two customers, with the vendors of their current vendor customers (their names are alike). */
+  customers: z.array(z.object({ id: z.string(), name: z.string(), vendors: z.array(vendorSchema) })),
   dismissedBy: z.string(),
   dismissedAt: z.iso.datetime(),
 });

@@ -249,10 +249,13 @@ export async function suggestCustomerLinks(limit = 50): Promise<CustomerSuggesti
 
 // ------------------------------------------------------------------------------------------ dismissals
 
-const dismissalSelect = { id: true, dismissedBy: true, createdAt: true, customerA: { select: { id: true, name: true } }, customerB: { select: { id: true, name: true } } } as const;
+const dismissedCustomerSelect = { select: { id: true, name: true, vendorCustomers: { where: { removedAt: null }, select: { vendor: true } } } } as const;
+const dismissalSelect = { id: true, dismissedBy: true, createdAt: true, customerA: dismissedCustomerSelect, customerB: dismissedCustomerSelect } as const;
+type DismissedCustomerRow = { id: string; name: string; vendorCustomers: { vendor: string }[] };
 
-function toDismissedDto(row: { id: string; dismissedBy: string; createdAt: Date; customerA: { id: string; name: string }; customerB: { id: string; name: string } }): DismissedSuggestionDto {
-  return { id: row.id, customers: [row.customerA, row.customerB], dismissedBy: row.dismissedBy, dismissedAt: row.createdAt.toISOString() };
+function toDismissedDto(row: { id: string; dismissedBy: string; createdAt: Date; customerA: DismissedCustomerRow; customerB: DismissedCustomerRow }): DismissedSuggestionDto {
+  const brief = (c: DismissedCustomerRow) => ({ id: c.id, name: c.name, vendors: [...new Set(c.vendorCustomers.map((v) => asVendor(v.vendor)))].sort() });
+  return { id: row.id, customers: [brief(row.customerA), brief(row.customerB)], dismissedBy: row.dismissedBy, dismissedAt: row.createdAt.toISOString() };
 }
 
 /** Dismisses the suggestion to link two customers: they are not one, and it is not suggested again. */

@@ -226,6 +226,7 @@ describe.each(TEST_PROVIDERS)("customers across vendors on %s", (provider) => {
     const listed = await get<DismissedSuggestionDto[]>(dismissed.GET, "/api/v1/customers/suggestions/dismissed");
     expect(listed[0]).toMatchObject({ id: dismissal.json.id, dismissedBy: expect.stringContaining("admin") });
     expect(new Set(listed[0]!.customers.map((c) => c.id))).toEqual(new Set(pairIds));
+    expect(new Set(listed[0]!.customers.flatMap((c) => c.vendors))).toEqual(new Set(["msp360", "rackspace"])); // alike names, told apart by vendor
     expect((await audit("customer.suggestion.dismiss")).at(-1)).toMatchObject({ outcome: "success" });
     expect((await call(viewer, restore.DELETE, { method: "DELETE", params: { id: dismissal.json.id } })).status).toBe(403);
     expect((await call(admin, restore.DELETE, { method: "DELETE", params: { id: dismissal.json.id } })).status).toBe(204);
