@@ -3,7 +3,7 @@
 // zone, worst rows first. Each cell is one of success, warning, failed, missed, running, not scheduled or not
 // monitored yet, with an icon and a text label besides its colour. A cell opens that day's runs; links do not
 // prefetch (a 30-day page would otherwise fetch hundreds of routes).
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { UrlPagination } from "@/components/common/url-pagination";
 import Link from "next/link";
 import { TZDate } from "@date-fns/tz";
@@ -147,6 +147,14 @@ export function RunGrid() {
   const today = todayIn(timeZone ?? "UTC");
   const data = query.data;
   const noun = by === "plan" ? "plans" : "agents";
+  // The newest day is the one a technician looks at: where the grid is wider than the screen (a phone), it opens
+  // scrolled to the end, not at the oldest days.
+  const scroller = useRef<HTMLDivElement>(null);
+  const lastDay = data?.days.at(-1);
+  useEffect(() => {
+    const element = scroller.current;
+    if (element && lastDay) element.scrollLeft = element.scrollWidth;
+  }, [lastDay, days]);
 
   return (
     <div className="grid grid-cols-1 gap-4">
@@ -222,14 +230,14 @@ export function RunGrid() {
           emptyDescription="The connected vendor accounts report no backups yet; their days appear here as they run."
         />
       ) : (
-        <div className={cn("overflow-x-auto rounded-lg border bg-card shadow-xs", query.isPlaceholderData && "opacity-60")}>
+        <div ref={scroller} className={cn("overflow-x-auto rounded-lg border bg-card shadow-xs", query.isPlaceholderData && "opacity-60")}>
           <table
             className={cn("w-full table-fixed border-separate border-spacing-0 text-sm", days === 30 ? "min-w-[60rem]" : "min-w-[42rem]")}
             aria-label={`Backup results per ${by === "plan" ? "plan" : "agent"} and day, last ${days} days, days in ${timeZone ?? "UTC"}`}
             aria-busy={query.isPending}
           >
             <colgroup>
-              <col className="w-56 xl:w-72" />
+              <col className="w-36 sm:w-56 xl:w-72" />
               {(data?.days ?? Array.from({ length: days }, (_, i) => String(i))).map((d) => (
                 <col key={d} />
               ))}
@@ -284,7 +292,7 @@ export function RunGrid() {
                             </span>
                           </div>
                           <StaleMark info={stale.forConnection(row.connectionId)} />
-                          <VendorBadge vendor={row.vendor as Vendor} className="shrink-0 px-1.5 text-[10px]" />
+                          <VendorBadge vendor={row.vendor as Vendor} className="hidden shrink-0 px-1.5 text-[10px] sm:inline-flex" />
                         </div>
                       </th>
                       {row.cells.map((cell, i) => (

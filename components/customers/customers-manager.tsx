@@ -1,14 +1,14 @@
 "use client";
 // The MSP's customers: each with the vendor customers (MSP360 companies, Rackspace accounts) linked to it. Admins
 // rename a customer, set its overdue window, link vendor customers with a picker, unlink them, and accept the
-// suggested links of customers with alike names in one click.
+// suggested links of customers with alike names in one click, or dismiss them for good (and undo that).
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { toast } from "sonner";
-import { Building2Icon, LinkIcon, PencilIcon, SparklesIcon, UnlinkIcon } from "lucide-react";
+import { Building2Icon, LinkIcon, PencilIcon, SparklesIcon, Undo2Icon, UnlinkIcon, XIcon } from "lucide-react";
 import { VendorBadge } from "@/components/connections/vendor-badge";
 import { SearchInput } from "@/components/common/search-input";
 import { LoadError, LoadingRows } from "@/components/common/query-state";
@@ -26,11 +26,15 @@ import {
   useCustomerPage,
   useCustomers,
   useCustomerSuggestions,
+  useDismissedSuggestions,
+  useDismissSuggestion,
   useLinkCustomers,
+  useRestoreSuggestion,
   useUnlinkCustomer,
   useUpdateCustomer,
   type CustomerDto,
   type CustomerSuggestionDto,
+  type DismissedSuggestionDto,
   type VendorCustomerDto,
 } from "@/lib/queries/customers";
 import { DEFAULT_OVERDUE_WINDOW_HOURS } from "@/lib/schemas/customers";
@@ -176,22 +180,29 @@ function LinkPicker({ target, onDone }: { target: CustomerDto; onDone: () => voi
   );
 }
 
-function Suggestions({ suggestions }: { suggestions: CustomerSuggestionDto[] }) {
+function Suggestions({ suggestions, dismissed }: { suggestions: CustomerSuggestionDto[]; dismissed: DismissedSuggestionDto[] }) {
   const link = useLinkCustomers();
+  const dismiss = useDismissSuggestion();
+  const restore = useRestoreSuggestion();
   const [busy, setBusy] = useState<string | null>(null);
-  if (suggestions.length === 0) return null;
-  async function accept(s: CustomerSuggestionDto) {
-    setBusy(s.merge.id);
+  if (suggestions.length === 0 && dismissed.length === 0) return null;
+  async function act(key: string, work: () => Promise<unknown>, done: string, failed: string) {
+    setBusy(key);
     try {
-      await link.mutateAsync({ id: s.into.id, vendorCustomerIds: s.vendorCustomerIds });
-      toast.success("Linked", { description: `${s.merge.name} is now part of ${s.into.name}.` });
+      await work();
+      toast.success(done);
     } catch (error) {
-      toast.error("Could not link", { description: errorText(error) });
+      toast.error(failed, { description: errorText(error) });
     } finally {
       setBusy(null);
     }
   }
-  const side = (c: CustomerSuggestionDto["into"]) => (
+  const accept = (s: CustomerSuggestionDto) =>
+    act(s.merge.id, () => link.mutateAsync({ id: s.into.id, vendorCustomerIds: s.vendorCustomerIds }), `Linked: ${s.merge.name} is now part of ${s.into.name}.`, "Could not link");
+  const notTheSame = (s: CustomerSuggestionDto) =>
+    act(s.merge.id, () => dismiss.mutateAsync([s.into.id, s.merge.id]), `${s.merge.name} and ${s.into.name} will not be suggested again.`, "Could not dismiss");
+  const undo = (d: DismissedSuggestionDto) => act(d.id, () => restore.mutateAsync(d.id), "Suggested again while the names stay alike.", "Could not undo");
+  const side = (c: Pick<CustomerSuggestionDto["into"], "name" | "vendors">) => (
     <span className="inline-flex min-w-0 flex-wrap items-center gap-1.5">
       <span className="font-medium">{c.name}</span>
       {c.vendors.map((v) => (
@@ -206,25 +217,60 @@ function Suggestions({ suggestions }: { suggestions: CustomerSuggestionDto[] }) 
           <SparklesIcon className="size-4 text-primary" aria-hidden />
           Suggested links
         </CardTitle>
-        <CardDescription>These customers have alike names at different connections. Linking makes them one customer.</CardDescription>
+        <CardDescription>
+          {suggestions.length
+            ? "These customers have alike names at different connections. Linking makes them one customer; “Not the same” stops suggesting the pair."
+            : "No suggestions now."}
+        </CardDescription>
       </CardHeader>
-      <CardContent>
-        <ul className="divide-y" aria-label="Suggested links">
-          {suggestions.map((s) => (
-            <li key={`${s.into.id}|${s.merge.id}`} className="flex flex-wrap items-center justify-between gap-3 py-2">
-              <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-                {side(s.merge)}
-                <span className="text-muted-foreground">into</span>
-                {side(s.into)}
-                <span className="text-xs text-muted-foreground">{Math.round(s.similarity * 100)}% alike</span>
-              </span>
-              <Button size="sm" onClick={() => accept(s)} disabled={busy !== null} aria-label={`Link ${s.merge.name} into ${s.into.name}`}>
-                <LinkIcon aria-hidden />
-                Link
-              </Button>
-            </li>
-          ))}
-        </ul>
+      <CardContent className="space-y-3">
+        {suggestions.length ? (
+          <ul className="divide-y" aria-label="Suggested links">
+            {suggestions.map((s) => (
+              <li key={`${s.into.id}|${s.merge.id}`} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                  {side(s.merge)}
+                  <span className="text-muted-foreground">into</span>
+                  {side(s.into)}
+                  <span className="text-xs text-muted-foreground">{Math.round(s.similarity * 100)}% alike</span>
+                </span>
+                <span className="flex gap-2">
+                  <Button size="sm" variant="outline" onClick={() => notTheSame(s)} disabled={busy !== null} aria-label={`${s.merge.name} and ${s.into.name} are not the same customer`}>
+                    <XIcon aria-hidden />
+                    Not the same
+                  </Button>
+                  <Button size="sm" onClick={() => accept(s)} disabled={busy !== null} aria-label={`Link ${s.merge.name} into ${s.into.name}`}>
+                    <LinkIcon aria-hidden />
+                    Link
+                  </Button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {dismissed.length ? (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-muted-foreground">Dismissed suggestions ({formatNumber(dismissed.length)})</summary>
+            <ul className="mt-2 divide-y" aria-label="Dismissed suggestions">
+              {dismissed.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                  <span className="grid gap-1">
+                    <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+                      {side(d.customers[0]!)}
+                      <span className="text-muted-foreground">and</span>
+                      {side(d.customers[1]!)}
+                    </span>
+                    <span className="text-xs text-muted-foreground">Not the same, said {d.dismissedBy}</span>
+                  </span>
+                  <Button size="sm" variant="ghost" onClick={() => undo(d)} disabled={busy !== null} aria-label={`Suggest ${d.customers[0]?.name} and ${d.customers[1]?.name} again`}>
+                    <Undo2Icon aria-hidden />
+                    Undo
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </CardContent>
     </Card>
   );
@@ -298,12 +344,13 @@ export function CustomersManager({ canEdit }: { canEdit: boolean }) {
   const [pageSize, setPageSize] = useState(50);
   const customers = useCustomerPage({ q: q || undefined, page, pageSize });
   const suggestions = useCustomerSuggestions(canEdit);
+  const dismissed = useDismissedSuggestions(canEdit);
   const [editing, setEditing] = useState<CustomerDto | null>(null);
   const [linking, setLinking] = useState<CustomerDto | null>(null);
 
   return (
     <div className="grid grid-cols-1 gap-4">
-      {canEdit && suggestions.data ? <Suggestions suggestions={suggestions.data} /> : null}
+      {canEdit && suggestions.data ? <Suggestions suggestions={suggestions.data} dismissed={dismissed.data ?? []} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SearchInput
           value={q}

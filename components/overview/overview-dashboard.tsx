@@ -58,7 +58,7 @@ function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
           const Icon = style.icon;
           const attention = count > 0 && !CALM.has(status);
           return (
-            <li key={status} className="grid">
+            <li key={status} className="grid min-w-0">
               <Link
                 href={`/agents?status=${status}`}
                 data-testid={`overview-count-${status}`}
@@ -67,8 +67,9 @@ function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
                   attention ? cn(style.badge, "border-transparent") : "bg-card",
                 )}
               >
-                <span className={cn("flex items-center gap-1.5 text-sm font-medium whitespace-nowrap", !attention && "text-muted-foreground")}>
-                  <Icon className={cn("size-4", !attention && style.text)} aria-hidden />
+                {/* Long labels ("Stopped by a user") wrap inside their tile rather than push the row off-screen. */}
+                <span className={cn("flex items-start gap-1.5 text-sm font-medium leading-tight", !attention && "text-muted-foreground")}>
+                  <Icon className={cn("mt-px size-4 shrink-0", !attention && style.text)} aria-hidden />
                   {style.label}
                 </span>
                 <span className={cn("text-3xl font-bold tabular-nums leading-none", !attention && count === 0 && "text-muted-foreground")}>{formatNumber(count)}</span>
@@ -96,9 +97,19 @@ const WINDOW_LABEL: Record<OverviewDto["successRates"][number]["window"], { titl
   "30d": { title: "Last 30 days", before: "the 30 days before" },
 };
 
-/** The change against the window before, in percentage points, in words and with an arrow. */
-function Trend({ rate, previous, before }: { rate: number | null; previous: number | null; before: string }) {
+/**
+ * The change against the window before, in percentage points, in words and with an arrow. Only against a window
+ * with a fair share of the runs (a fifth, at least 5): "down 20 points against 100% of 3 runs" would alarm for nothing.
+ */
+function Trend({ rate, previous, before, finished, previousFinished }: { rate: number | null; previous: number | null; before: string; finished: number; previousFinished: number }) {
   if (rate === null || previous === null) return <span className="text-xs text-muted-foreground">No backups in {before} to compare</span>;
+  if (previousFinished < Math.max(5, finished / 5)) {
+    return (
+      <span className="text-xs text-muted-foreground">
+        Too few backups in {before} to compare ({formatNumber(previousFinished)})
+      </span>
+    );
+  }
   const points = (rate - previous) * 100;
   const flat = Math.abs(points) < 0.5;
   const Icon = flat ? MinusIcon : points > 0 ? TrendingUpIcon : TrendingDownIcon;
@@ -127,7 +138,7 @@ function SuccessRates({ data }: { data: OverviewDto["successRates"] | undefined 
               <span className="text-xs text-muted-foreground">
                 {r.finished ? `${formatNumber(r.completed)} of ${plural(r.finished, "finished backup")} made a restore point` : "No backup finished in this window"}
               </span>
-              <Trend rate={r.rate} previous={r.previousRate} before={label.before} />
+              <Trend rate={r.rate} previous={r.previousRate} before={label.before} finished={r.finished} previousFinished={r.previousFinished} />
             </CardContent>
           </Card>
         );
@@ -245,7 +256,7 @@ function CustomersCard({ data }: { data: OverviewDto | undefined }) {
               const plans = `/plans?customerId=${encodeURIComponent(c.customer.id)}`;
               return (
                 <tr key={c.customer.id} className="border-t">
-                  <th scope="row" className="max-w-0 truncate px-5 py-2 text-left font-medium">
+                  <th scope="row" className="px-5 py-2 text-left font-medium [overflow-wrap:anywhere]">
                     <Link href={`/agents?customerId=${encodeURIComponent(c.customer.id)}`} className="hover:underline" title={c.customer.name}>
                       {c.customer.name}
                     </Link>
@@ -303,14 +314,15 @@ function AttentionCard({ data, isPending }: { data: MonitoringDto | undefined; i
               <li key={`${item.kind}-${item.id}`} className="border-b last:border-0">
                 <Link href={href} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-3 px-5 py-2.5 text-sm hover:bg-muted/50 focus-visible:bg-muted focus-visible:outline-none">
                   <span className="grid min-w-0 gap-1">
-                    <span className="flex min-w-0 items-center gap-2">
+                    {/* Wrapped, not cut: on a phone the plan and agent names are what the row is for. */}
+                    <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5">
                       <StatusBadge status={item.status} className="shrink-0" />
-                      <span className="truncate font-medium">
+                      <span className="min-w-0 font-medium [overflow-wrap:anywhere]">
                         {item.title}
                         {item.kind === "configuration" && item.endpoint ? <span className="font-normal text-muted-foreground"> on {item.endpoint.name}</span> : null}
                       </span>
                     </span>
-                    <span className="truncate text-xs text-muted-foreground">
+                    <span className="line-clamp-2 text-xs text-muted-foreground">
                       {[item.customer?.name, item.detail ? localizeTimestamps(item.detail) : null].filter(Boolean).join(" · ") || " "}
                     </span>
                   </span>

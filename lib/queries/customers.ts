@@ -5,12 +5,13 @@ import { API } from "@/lib/api/registry";
 import type { UpdateCustomerInput } from "@/lib/schemas/customers";
 import { REFRESH_MS } from "./refresh";
 
-export type { CustomerDto, CustomerSuggestionDto, VendorCustomerDto } from "@/lib/schemas/customers";
+export type { CustomerDto, CustomerSuggestionDto, DismissedSuggestionDto, VendorCustomerDto } from "@/lib/schemas/customers";
 
 export const customerKeys = {
   all: ["customers"] as const,
   list: (params: { vendor?: string; connectionId?: string; q?: string; page?: number; pageSize?: number }) => [...customerKeys.all, "list", params] as const,
   suggestions: () => [...customerKeys.all, "suggestions"] as const,
+  dismissed: () => [...customerKeys.all, "suggestions", "dismissed"] as const,
 };
 
 /** The MSP's customers for filters and name look-ups (up to 1,000, by name). */
@@ -52,4 +53,23 @@ export function useLinkCustomers() {
 
 export function useUnlinkCustomer() {
   return useCustomerMutation(({ id, vendorCustomerId }: { id: string; vendorCustomerId: string }) => callApi(API.unlinkCustomer, { params: { id, vendorCustomerId } }));
+}
+
+/** Suggestions an admin dismissed, to look back at or undo. */
+export function useDismissedSuggestions(enabled = true) {
+  return useQuery({ queryKey: customerKeys.dismissed(), queryFn: ({ signal }) => callApi(API.dismissedSuggestions, { signal }), enabled });
+}
+
+/** Dismissing or restoring a suggestion changes only the suggestions. */
+function useSuggestionMutation<T>(mutationFn: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.suggestions() }) });
+}
+
+export function useDismissSuggestion() {
+  return useSuggestionMutation((customerIds: [string, string]) => callApi(API.dismissSuggestion, { body: { customerIds } }));
+}
+
+export function useRestoreSuggestion() {
+  return useSuggestionMutation((id: string) => callApi(API.restoreSuggestion, { params: { id } }));
 }

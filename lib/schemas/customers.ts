@@ -66,3 +66,16 @@ export const customerSuggestionSchema = z.object({
   similarity: z.number(),
 });
 export type CustomerSuggestionDto = z.infer<typeof customerSuggestionSchema>;
+
+/** Dismiss a suggestion: the two customers it named are not one; it is not suggested again. */
+export const dismissSuggestionInputSchema = z.object({ customerIds: z.tuple([z.string().min(1).max(100), z.string().min(1).max(100)]) }).strict();
+export type DismissSuggestionInput = z.infer<typeof dismissSuggestionInputSchema>;
+
+export const dismissedSuggestionSchema = z.object({
+  id: z.string(),
+  /** The two customers, with the vendors of their current vendor customers (their names are alike). */
+  customers: z.array(z.object({ id: z.string(), name: z.string(), vendors: z.array(vendorSchema) })),
+  dismissedBy: z.string(),
+  dismissedAt: z.iso.datetime(),
+});
+export type DismissedSuggestionDto = z.infer<typeof dismissedSuggestionSchema>;

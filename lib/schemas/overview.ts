@@ -21,6 +21,8 @@ const successRateSchema = z.object({
   rate: z.number().nullable(),
   /** The same rate over the window just before, for the trend; null without a finished run then. */
   previousRate: z.number().nullable(),
+  /** Finished backup runs in the window before (a trend over a handful of runs says nothing). */
+  previousFinished: z.number().int(),
 });
 
 export const overviewSchema = z.object({

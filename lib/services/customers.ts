@@ -10,6 +10,8 @@ import type {
   CustomerDto,
   CustomerListQuery,
   CustomerSuggestionDto,
+  DismissedSuggestionDto,
+  DismissSuggestionInput,
   LinkCustomersInput,
   Page,
   UpdateCustomerInput,
@@ -222,6 +224,8 @@ export async function suggestCustomerLinks(limit = 50): Promise<CustomerSuggesti
     }
   });
   const seen = new Set<string>();
+  // Pairs an admin dismissed stay dismissed (the pair is stored in id order, as `key` below).
+  for (const d of await db().customerLinkDismissal.findMany({ select: { customerAId: true, customerBId: true } })) seen.add(`${d.customerAId}|${d.customerBId}`);
   const out: CustomerSuggestionDto[] = [];
   for (const indexes of byWord.values()) {
     if (indexes.length > 200) continue; // a word most names share says nothing
@@ -241,4 +245,56 @@ export async function suggestCustomerLinks(limit = 50): Promise<CustomerSuggesti
     }
   }
   return out.sort((x, y) => y.similarity - x.similarity || x.into.name.localeCompare(y.into.name)).slice(0, limit);
+}
+
+// ------------------------------------------------------------------------------------------ dismissals
+
+const dismissedCustomerSelect = { select: { id: true, name: true, vendorCustomers: { where: { removedAt: null }, select: { vendor: true } } } } as const;
+const dismissalSelect = { id: true, dismissedBy: true, createdAt: true, customerA: dismissedCustomerSelect, customerB: dismissedCustomerSelect } as const;
+type DismissedCustomerRow = { id: string; name: string; vendorCustomers: { vendor: string }[] };
+
+function toDismissedDto(row: { id: string; dismissedBy: string; createdAt: Date; customerA: DismissedCustomerRow; customerB: DismissedCustomerRow }): DismissedSuggestionDto {
+  const brief = (c: DismissedCustomerRow) => ({ id: c.id, name: c.name, vendors: [...new Set(c.vendorCustomers.map((v) => asVendor(v.vendor)))].sort() });
+  return { id: row.id, customers: [brief(row.customerA), brief(row.customerB)], dismissedBy: row.dismissedBy, dismissedAt: row.createdAt.toISOString() };
+}
+
+/** Dismisses the suggestion to link two customers: they are not one, and it is not suggested again. */
+export async function dismissCustomerSuggestion(actor: Actor, input: DismissSuggestionInput): Promise<DismissedSuggestionDto> {
+  const [customerAId, customerBId] = [...input.customerIds].sort() as [string, string];
+  if (customerAId === customerBId) throw new AppError("validation_failed", "A suggestion names two different customers.");
+  const customers = await db().mspCustomer.findMany({ where: { id: { in: [customerAId, customerBId] } }, select: { id: true, name: true } });
+  if (customers.length !== 2) throw new AppError("not_found", "There is no such customer (it may have been linked into another).");
+  const dismissedBy = actor.label ?? actor.type;
+  const row = await db().customerLinkDismissal.upsert({
+    where: { customerAId_customerBId: { customerAId, customerBId } },
+    create: { customerAId, customerBId, dismissedBy },
+    update: {},
+    select: dismissalSelect,
+  });
+  await recordAudit(actor, {
+    action: "customer.suggestion.dismiss",
+    outcome: "success",
+    target: { type: "customer", id: customerAId, label: row.customerA.name },
+    details: { customers: customers.map((c) => c.name), customerIds: [customerAId, customerBId] },
+  });
+  return toDismissedDto(row);
+}
+
+/** Dismissed suggestions, latest first, to look back at or undo. */
+export async function listDismissedSuggestions(): Promise<DismissedSuggestionDto[]> {
+  const rows = await db().customerLinkDismissal.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 200, select: dismissalSelect });
+  return rows.map(toDismissedDto);
+}
+
+/** Undoes a dismissal: the pair is suggested again while the names stay alike. */
+export async function restoreCustomerSuggestion(actor: Actor, id: string): Promise<void> {
+  const row = await db().customerLinkDismissal.findUnique({ where: { id }, select: dismissalSelect });
+  if (!row) throw new AppError("not_found", "There is no such dismissed suggestion.");
+  await db().customerLinkDismissal.delete({ where: { id } });
+  await recordAudit(actor, {
+    action: "customer.suggestion.restore",
+    outcome: "success",
+    target: { type: "customer", id: row.customerA.id, label: row.customerA.name },
+    details: { customers: [row.customerA.name, row.customerB.name], customerIds: [row.customerA.id, row.customerB.id] },
+  });
 }

@@ -38,7 +38,7 @@ async function successRates(now: Date): Promise<OverviewDto["successRates"]> {
       const span = SUCCESS_WINDOW_HOURS[window] * HOUR;
       const start = new Date(now.getTime() - span);
       const [current, previous] = await Promise.all([successRate(start, now), successRate(new Date(start.getTime() - span), start)]);
-      return { window, ...current, previousRate: previous.rate };
+      return { window, ...current, previousRate: previous.rate, previousFinished: previous.finished };
     }),
   );
 }

@@ -62,6 +62,13 @@ describe("day cells", () => {
     expect(planCells({ rule: hourly, enabled: true, firstSeenAt }, [], autumn.bounds, new Date("2026-11-10T00:00:00Z"), settings)[0]).toMatchObject({ expected: 25 });
   });
 
+  it("a Monday/Wednesday/Friday plan shows its missed Wednesday, and Tuesday and Thursday as not scheduled", () => {
+    const mwf: ScheduleRule = { kind: "calendar", cron: "0 22 * * 1,3,5", timeZone: "UTC" };
+    const week = gridDays("UTC", 5, "2026-11-27", new Date("2026-11-28T12:00:00Z"));
+    const cells = planCells({ rule: mwf, enabled: true, firstSeenAt: new Date("2026-11-01T00:00:00Z") }, [run("2026-11-23T22:01:00Z"), run("2026-11-27T22:02:00Z")], week.bounds, new Date("2026-11-28T12:00:00Z"), settings);
+    expect(cells.map((c) => [c.status, c.expected])).toEqual([["success", 1], ["not-scheduled", 0], ["missed", 1], ["not-scheduled", 0], ["success", 1]]);
+  });
+
   it("a New York daily plan at 02:30 is expected once on the spring-forward day", () => {
     const ny: ScheduleRule = { kind: "calendar", cron: "30 2 * * *", timeZone: "America/New_York" };
     const grid = gridDays("America/New_York", 3, "2026-03-09", new Date("2026-03-20T00:00:00Z"));

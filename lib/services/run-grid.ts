@@ -62,12 +62,8 @@ export interface GridPlan {
 export function planCells(plan: GridPlan, runs: readonly { startedAt: Date; status: Status }[], bounds: readonly Date[], now: Date, settings: MonitoringSettings): GridCell[] {
   const dayCount = bounds.length - 1;
   const cells: GridCell[] = Array.from({ length: dayCount }, () => ({ status: "not-scheduled", runs: 0, succeeded: 0, warnings: 0, failed: 0, missed: 0, expected: 0 }));
-  const dayOf = (t: number): number => {
-    if (t < bounds[0]!.getTime() || t >= bounds[dayCount]!.getTime()) return -1;
-    let i = 0;
-    while (bounds[i + 1]!.getTime() <= t) i++;
-    return i;
-  };
+  const edges = bounds.map((b) => b.getTime());
+  const dayOf = (t: number): number => (t < edges[0]! || t >= edges[dayCount]! ? -1 : firstAtOrAfter(edges, t + 1) - 1);
   const starts = runs.map((r) => r.startedAt.getTime()).sort((a, b) => a - b);
   /** Per day: runs due while the app was watching (judged now or later). */
   const watched = new Array<number>(dayCount).fill(0);
@@ -211,7 +207,12 @@ export async function runGrid(query: RunGridQuery, defaultTimeZone: string | nul
     select: { configurationId: true, startedAt: true, status: true },
   });
   const runsByPlan = new Map<string, { startedAt: Date; status: Status }[]>();
-  for (const run of runs) runsByPlan.set(run.configurationId!, [...(runsByPlan.get(run.configurationId!) ?? []), { startedAt: run.startedAt, status: run.status as Status }]);
+  for (const run of runs) {
+    const entry = { startedAt: run.startedAt, status: run.status as Status };
+    const known = runsByPlan.get(run.configurationId!);
+    if (known) known.push(entry);
+    else runsByPlan.set(run.configurationId!, [entry]);
+  }
   const cellsOf = (plan: (typeof plans)[number]) =>
     planCells({ rule: parseScheduleRule(plan.scheduleRule), enabled: plan.enabled && plan.endpoint.enabled, firstSeenAt: plan.firstSeenAt }, runsByPlan.get(plan.id) ?? [], bounds, now, settings);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { endpointStatus } from "@/lib/vendors/status";
 import type { ScheduleRule } from "@/lib/vendors/schedule";
-import { configurationStatus, DEFAULT_MONITORING_SETTINGS, graceMinutes, overdueWindowHours, type StatusInput } from "./status";
+import { configurationStatus, DEFAULT_MONITORING_SETTINGS, graceMinutes, missedRunAt, overdueWindowHours, type StatusInput } from "./status";
 
 const hour = 3_600_000;
 const seen = new Date("2026-11-01T00:00:00Z");
@@ -100,4 +100,16 @@ describe("endpoint status", () => {
     expect(endpointStatus({ enabled: true, online: true }, ["success", "disabled"])).toBe("success");
     expect(endpointStatus({ enabled: true, online: true }, [])).toBe("never-ran");
   });
+});
+
+describe("plans on several week days", () => {
+  it("a Monday/Wednesday/Friday plan that did not run on Wednesday is missed, not judged on Friday only", () => {
+    const rule: ScheduleRule = { kind: "calendar", cron: "0 22 * * 1,3,5", timeZone: "UTC" }; // MSP360 Weekly on Mon, Wed, Fri at 22:00
+    const settings = DEFAULT_MONITORING_SETTINGS;
+    const firstSeenAt = new Date("2026-11-01T00:00:00Z");
+    // Monday 23 Nov ran; Thursday noon: Wednesday 22:00 was due and nothing started.
+    expect(missedRunAt({ rule, lastRunAt: new Date("2026-11-23T22:01:00Z"), firstSeenAt }, new Date("2026-11-26T12:00:00Z"), settings)?.toISOString()).toBe("2026-11-25T22:00:00.000Z");
+    // Tuesday noon: nothing due since Monday, not missed.
+    expect(missedRunAt({ rule, lastRunAt: new Date("2026-11-23T22:01:00Z"), firstSeenAt }, new Date("2026-11-24T12:00:00Z"), settings)).toBeNull();
+    });
 });

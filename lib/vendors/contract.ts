@@ -48,6 +48,8 @@ export interface SnapshotSchedule {
   expectedIntervalMinutes: number | null;
   /** When runs are due, as far as the vendor says (lib/vendors/schedule.ts); null: unknown or manual. */
   rule?: ScheduleRule | null;
+  /** Guessed (e.g. from the spacing of two runs): the vendor states the schedule more exactly elsewhere. */
+  approximate?: boolean;
 }
 
 export interface ConfigurationDetails {

@@ -1,5 +1,6 @@
 // Expected runs for every schedule kind both vendors report, including the days clocks change.
 import { describe, expect, it } from "vitest";
+import { Cron } from "croner";
 import { toConfigurationInfo, scheduleOf } from "./rackspace/map";
 import { scheduleFromMonitoring, scheduleFromPlan } from "./msp360/map";
 import { ianaTimeZone, latestOccurrence, occurrences, ruleIntervalMinutes, type ScheduleRule } from "./schedule";
@@ -117,5 +118,49 @@ describe("latest due run", () => {
     expect(latestOccurrence(rule, new Date("2026-07-10T20:00:00Z"))?.toISOString()).toBe("2026-07-10T20:00:00.000Z");
     expect(latestOccurrence(rule, new Date("2026-01-10T21:00:00Z"))?.toISOString()).toBe("2026-01-10T21:00:00.000Z");
     expect(ruleIntervalMinutes(rule)).toBe(1440);
+  });
+});
+
+describe("fixed-time rules computed per day agree with croner", () => {
+  // The grid's fast path (schedule.ts) must give croner's answers, DST days included.
+  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "America/Santiago", "Pacific/Chatham"];
+  const patterns = ["30 2 * * *", "0 0 * * *", "59 23 * * *", "15 1 * * 1,3,5", "0 3 * * 0", "45 2 1,15,31 * *", "0 12 * * 1,2,3,4,5"];
+  const windows = [["2026-03-01T00:00:00Z", "2026-04-10T00:00:00Z"], ["2026-09-20T00:00:00Z", "2026-11-10T00:00:00Z"]] as const;
+  it.each(zones)("in %s", (timeZone) => {
+    for (const cron of patterns) {
+      for (const [from, to] of windows) {
+        const rule: ScheduleRule = { kind: "calendar", cron, timeZone };
+        const slow: string[] = [];
+        const croner = new Cron(cron, { timezone: timeZone, paused: true });
+        for (let next = croner.nextRun(new Date(from)); next && next <= new Date(to); next = croner.nextRun(next)) slow.push(next.toISOString());
+        expect(iso(occurrences(rule, new Date(from), new Date(to))), `${cron} ${timeZone} ${from}`).toEqual(slow);
+      }
+    }
+  });
+});
+
+describe("plans on several week days", () => {
+  const base = { Description: "", Hour: null, Minute: null, RepeatEveryHours: null, WeekDays: null, RunAt: null };
+  const workdays = scheduleFromPlan({ ...base, Type: "Weekly", Hour: 20, Minute: 30, WeekDays: ["Friday", "monday", "Tuesday", "Wednesday", "Thursday"] });
+
+  it("expects every listed day at the plan's time, none on the others", () => {
+    expect(workdays.rule).toEqual({ kind: "calendar", cron: "30 20 * * 1,2,3,4,5", timeZone: "UTC" });
+    expect(workdays.expectedIntervalMinutes).toBe(3 * 24 * 60); // Friday → Monday
+    expect(workdays.description).toBe("Weekly on workdays (Mon–Fri) at 20:30 UTC");
+    expect(scheduleFromPlan({ ...base, Type: "Weekly", Hour: 6, Minute: 5, WeekDays: ["Wednesday", "Monday", "Friday"] }).description).toBe("Weekly on Mon, Wed, Fri at 06:05 UTC");
+    const due = occurrences(workdays.rule!, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-27T00:00:00Z"));
+    expect(due.map((d) => d.getUTCDay())).toEqual([5, 1, 2, 3, 4]);
+    expect(due.every((d) => d.getUTCHours() === 20 && d.getUTCMinutes() === 30)).toBe(true);
+  });
+
+  it("in a zone, across the spring-forward Sunday: each day once, at the local time (the jump for a time that does not exist)", () => {
+    const rule: ScheduleRule = { kind: "calendar", cron: "30 2 * * 0,3,5", timeZone: "Europe/Berlin" };
+    expect(iso(occurrences(rule, new Date("2026-03-26T00:00:00Z"), new Date("2026-04-02T00:00:00Z")))).toEqual([
+      "2026-03-27T01:30:00.000Z", // Friday 02:30 CET
+      "2026-03-29T01:00:00.000Z", // Sunday: 02:30 does not exist, clocks jump 02:00 → 03:00 CEST
+      "2026-04-01T00:30:00.000Z", // Wednesday 02:30 CEST
+    ]);
+    const autumn = occurrences(rule, new Date("2026-10-24T00:00:00Z"), new Date("2026-10-26T00:00:00Z"));
+    expect(iso(autumn)).toEqual(["2026-10-25T00:30:00.000Z"]); // Sunday 02:30 happens twice: expected once, at the first
   });
 });

@@ -11,13 +11,15 @@ import { serveSimulator, type RunningSimulator } from "@/lib/simulator-kit/serve
 import { createMsp360Simulator } from "@/lib/vendors/msp360/simulator";
 import { createRackspaceSimulator } from "@/lib/vendors/rackspace/simulator";
 import { createConnection } from "@/lib/services/connections";
-import type { CustomerDto, CustomerSuggestionDto } from "@/lib/schemas/customers";
+import type { CustomerDto, CustomerSuggestionDto, DismissedSuggestionDto } from "@/lib/schemas/customers";
 import type { CreatedKeyDto, PublicPage } from "@/lib/schemas/public-api";
 import * as customers from "./customers/route";
 import * as customer from "./customers/[id]/route";
 import * as links from "./customers/[id]/links/route";
 import * as link from "./customers/[id]/links/[vendorCustomerId]/route";
 import * as suggestions from "./customers/suggestions/route";
+import * as dismissed from "./customers/suggestions/dismissed/route";
+import * as restore from "./customers/suggestions/dismissed/[id]/route";
 import * as endpoints from "./endpoints/route";
 import * as configurations from "./configurations/route";
 import * as runs from "./runs/route";
@@ -210,6 +212,27 @@ describe.each(TEST_PROVIDERS)("customers across vendors on %s", (provider) => {
     // Two companies of one MSP360 account are two customers on purpose: never suggested.
     const connectionOf = new Map((await list()).items.map((c) => [c.id, new Set(c.vendorCustomers.map((v) => v.connection.id))]));
     expect(found.every((s) => ![...connectionOf.get(s.into.id)!].some((k) => connectionOf.get(s.merge.id)!.has(k)))).toBe(true);
+
+    // Dismissed by an admin (a viewer may not): not suggested again, listed as dismissed, audited; undone, it is back.
+    const pairIds = [pair!.into.id, pair!.merge.id];
+    const suggested = async () => (await get<CustomerSuggestionDto[]>(suggestions.GET, "/api/v1/customers/suggestions")).some((s) => [s.into.id, s.merge.id].includes(accountId));
+    expect((await call(viewer, dismissed.POST, { method: "POST", body: { customerIds: pairIds } })).status).toBe(403);
+    expect((await call(admin, dismissed.POST, { method: "POST", body: { customerIds: [accountId, "nope"] } })).status).toBe(404);
+    const dismissal = await call<DismissedSuggestionDto>(admin, dismissed.POST, { method: "POST", body: { customerIds: pairIds } });
+    expect(dismissal.status, dismissal.text).toBe(200);
+    expect(await suggested()).toBe(false);
+    await syncConnection(vendors.mspId, "manual", { now: vendors.now }); // a sync does not bring it back
+    expect(await suggested()).toBe(false);
+    const listed = await get<DismissedSuggestionDto[]>(dismissed.GET, "/api/v1/customers/suggestions/dismissed");
+    expect(listed[0]).toMatchObject({ id: dismissal.json.id, dismissedBy: expect.stringContaining("admin") });
+    expect(new Set(listed[0]!.customers.map((c) => c.id))).toEqual(new Set(pairIds));
+    expect(new Set(listed[0]!.customers.flatMap((c) => c.vendors))).toEqual(new Set(["msp360", "rackspace"])); // alike names, told apart by vendor
+    expect((await audit("customer.suggestion.dismiss")).at(-1)).toMatchObject({ outcome: "success" });
+    expect((await call(viewer, restore.DELETE, { method: "DELETE", params: { id: dismissal.json.id } })).status).toBe(403);
+    expect((await call(admin, restore.DELETE, { method: "DELETE", params: { id: dismissal.json.id } })).status).toBe(204);
+    expect(await suggested()).toBe(true);
+    expect(await get<DismissedSuggestionDto[]>(dismissed.GET, "/api/v1/customers/suggestions/dismissed")).toEqual([]);
+    expect(await audit("customer.suggestion.restore")).toHaveLength(1);
 
     const accepted = await call<CustomerDto>(admin, links.POST, { method: "POST", params: { id: pair!.into.id }, body: { vendorCustomerIds: pair!.vendorCustomerIds } });
     expect(accepted.json.vendors).toEqual(["msp360", "rackspace"]);

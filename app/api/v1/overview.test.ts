@@ -140,7 +140,7 @@ describe.each(TEST_PROVIDERS)("overview and list age filters on %s", (provider) 
   it("gives the share of backups that made a restore point over 24 h, 7 and 30 days, with the window before", async () => {
     const overview = await get<OverviewDto>(overviewRoute.GET, "/api/v1/overview");
     const rate = (window: string) => overview.successRates.find((r) => r.window === window)!;
-    expect(rate("24h")).toMatchObject({ finished: 5, completed: 4, rate: 0.8, previousRate: 0.5 });
+    expect(rate("24h")).toMatchObject({ finished: 5, completed: 4, rate: 0.8, previousRate: 0.5, previousFinished: 2 });
     expect(rate("7d")).toMatchObject({ finished: 9, completed: 5 });
     expect(rate("7d").rate).toBeCloseTo(5 / 9);
     expect(rate("7d").previousRate).toBe(1);

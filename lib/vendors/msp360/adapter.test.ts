@@ -6,7 +6,7 @@ import type { ConnectionRuntime, VendorSnapshot } from "../contract";
 import { VendorError } from "../errors";
 import { memoryTokenStore } from "../memory-token-store";
 import { createMsp360Adapter } from "./adapter";
-import { runVendorId } from "./map";
+import { runVendorId, scheduleFromMonitoring } from "./map";
 import * as S from "./schemas";
 import { startMsp360, type StartedSimulator } from "./simulator/testing";
 
@@ -125,8 +125,21 @@ describe("fetchSnapshot of a 60-endpoint world", () => {
     for (const usage of thisMonth) expect(customers.has(usage.customerVendorId!)).toBe(true);
   });
 
-  it("takes a handful of requests: login, companies, users, one computer page, monitoring, two bills", () => {
-    expect(snapshot.requestCount).toBe(7);
+  it("takes a handful of requests: login, companies, users, one computer page, monitoring, two bills, and the plan lists of computers whose schedules Monitoring leaves unclear", () => {
+    expect(snapshot.requestCount).toBe(7 + scheduleReads(snapshot));
+  });
+
+  it("expects a plan on several week days on every one of them, at the plan's time", () => {
+    const severalDays = snapshot.configurations.filter((c) => c.schedule.kind === "weekly" && c.schedule.rule?.kind === "calendar" && /,/.test(c.schedule.rule.cron));
+    expect(severalDays.length).toBeGreaterThan(0);
+    for (const plan of severalDays) {
+      expect(plan.schedule.approximate).toBeFalsy();
+      const raw = plan.raw as S.Msp360Monitoring;
+      const next = new Date(`${raw.NextStart}Z`);
+      const rule = plan.schedule.rule as { cron: string };
+      expect(rule.cron).toMatch(new RegExp(`^${next.getUTCMinutes()} ${next.getUTCHours()} \\* \\* [0-6](,[0-6])+$`));
+      expect(rule.cron.split(" ")[4]!.split(",").map(Number)).toContain(next.getUTCDay());
+    }
   });
 
   it("matches the schedules of the plan details wherever Monitoring's spacing gives one", async () => {
@@ -159,7 +172,8 @@ describe("syncing again", () => {
     const runtime = runtimeFor(sim);
     const first = await createMsp360Adapter(runtime).fetchSnapshot();
     const again = await createMsp360Adapter(runtime).fetchSnapshot();
-    expect(again.requestCount).toBe(6); // the token is reused from the store
+    expect(first.requestCount).toBe(7 + scheduleReads(first));
+    expect(again.requestCount).toBe(6); // the token is reused from the store; the plan schedules are remembered
     const firstRuns = byId(first.runs);
     // Nothing new started in between (or very little: the clock runs in real time).
     expect(again.runs.filter((r) => firstRuns.has(r.vendorId)).length).toBeGreaterThan(first.runs.length * 0.9);
@@ -181,6 +195,15 @@ describe("syncing again", () => {
   });
 });
 
+/** Computers whose plan list the first sync reads: those with a plan Monitoring gives a calendar or unclear schedule. */
+function scheduleReads(snapshot: VendorSnapshot): number {
+  const read = snapshot.configurations.filter((c) => {
+    const guess = scheduleFromMonitoring(c.raw as S.Msp360Monitoring);
+    return guess.approximate || guess.rule?.kind === "calendar";
+  });
+  return new Set(read.map((c) => c.endpointVendorId)).size;
+}
+
 describe("failures", () => {
   let sim: StartedSimulator;
   beforeAll(async () => {
@@ -200,7 +223,7 @@ describe("failures", () => {
     expect(snapshot.usage).toEqual([]);
     expect(snapshot.warnings).toHaveLength(2);
     expect(snapshot.warnings[0]).toMatch(/^Usage for \d{4}-\d{2} could not be read: MSP360 is having problems \(HTTP 500\)/);
-    expect(snapshot.requestCount).toBe(5 + 2 * 4); // login and 4 core calls; each bill tried 4 times
+    expect(snapshot.requestCount).toBe(5 + 2 * 4 + scheduleReads(snapshot)); // login and 4 core calls; each bill tried 4 times
   });
 
   it("throws when a core call fails", async () => {

@@ -1,7 +1,9 @@
 // The MSP360 adapter: reads a provider's whole account in a handful of list calls and hands the sync engine
 // one normalized snapshot. Calls per snapshot: login (only without a usable cached token), Companies, Users,
-// Computers (one per 1,000 computers), Monitoring, and two Billing calls: 16 for 10,000 endpoints.
-import type { ConnectionRuntime, SnapshotConfiguration, SnapshotRun, VendorAdapter, VendorSnapshot } from "../contract";
+// Computers (one per 1,000 computers), Monitoring, and two Billing calls: 16 for 10,000 endpoints; plus one plan
+// list per computer whose Monitoring entries leave a plan's schedule unclear (several week days, monthly).
+import type { ConnectionRuntime, SnapshotConfiguration, SnapshotRun, SnapshotSchedule, VendorAdapter, VendorSnapshot } from "../contract";
+import { occurrences } from "../schedule";
 import { VendorError } from "../errors";
 import { msp360Actions } from "./actions";
 import { Msp360Client, type CallOptions } from "./client";
@@ -53,6 +55,27 @@ function warningOf(what: string, error: unknown): string {
   throw error;
 }
 
+/** Computers whose plan list is read in one sync for exact schedules, and how many at a time. */
+const MAX_SCHEDULE_READS = 200;
+const SCHEDULE_READ_CONCURRENCY = 4;
+
+type ExactSchedule = { schedule: SnapshotSchedule; enabled: boolean };
+/** Plan schedules read from plan lists, per connection (an account), by plan id. Lost on restart: read again. */
+const exactSchedules = new Map<string, Map<string, ExactSchedule>>();
+
+function exactSchedulesOf(runtime: ConnectionRuntime): Map<string, ExactSchedule> {
+  const key = `${runtime.id}|${runtime.baseUrl}|${runtime.username}`;
+  let known = exactSchedules.get(key);
+  if (!known) exactSchedules.set(key, (known = new Map()));
+  return known;
+}
+
+/** A remembered schedule still holds while Monitoring's next run is one of its occurrences (else it changed). */
+function stillFits(schedule: SnapshotSchedule, nextRunAt: Date | null | undefined): boolean {
+  if (!schedule.rule || !nextRunAt) return false;
+  return occurrences(schedule.rule, new Date(nextRunAt.getTime() - 60_000), new Date(nextRunAt.getTime() + 60_000)).length > 0;
+}
+
 export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
   const client = new Msp360Client(runtime);
 
@@ -71,6 +94,64 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
     if (previousBill.status === "fulfilled") usage.push(...toUsage(previousBill.value, previous, customers));
     else warnings.push(warningOf(`Usage for ${previous}`, previousBill.reason));
     return { usage, warnings };
+  }
+
+  /**
+   * Monitoring tells a plan's schedule only by the spacing of its last and next run: a plan on several week
+   * days shows the gap to its next day alone (and a workdays plan looks daily from Monday to Thursday), a
+   * monthly one a month. The computer's plan list states the schedule (every listed day, the time, the enabled
+   * flag). It is read once per computer and remembered while Monitoring's next run still fits it; at most
+   * MAX_SCHEDULE_READS computers a sync (unclear ones first), a few at a time. Until read, the guess stands.
+   */
+  async function readExactSchedules(configurationsByHid: Map<string, SnapshotConfiguration[]>, signal?: AbortSignal): Promise<string[]> {
+    const known = exactSchedulesOf(runtime);
+    const unread: { hid: string; unclear: boolean }[] = [];
+    for (const [hid, plans] of configurationsByHid) {
+      let unclear = false;
+      let stale = false;
+      for (const plan of plans) {
+        const exact = known.get(plan.vendorId);
+        if (exact && stillFits(exact.schedule, plan.nextRunAt)) {
+          plan.schedule = exact.schedule;
+          plan.enabled = exact.enabled;
+        } else if (plan.schedule.approximate || plan.schedule.rule?.kind === "calendar") {
+          stale = true;
+          unclear ||= plan.schedule.approximate === true;
+        }
+      }
+      if (stale) unread.push({ hid, unclear });
+    }
+    unread.sort((a, b) => Number(b.unclear) - Number(a.unclear));
+    const chosen = unread.slice(0, MAX_SCHEDULE_READS).map((entry) => entry.hid);
+    let failed = 0;
+    for (let i = 0; i < chosen.length; i += SCHEDULE_READ_CONCURRENCY) {
+      await Promise.all(
+        chosen.slice(i, i + SCHEDULE_READ_CONCURRENCY).map(async (hid) => {
+          let details: SnapshotConfiguration[] | null;
+          try {
+            details = await fetchPlanDetails(hid, signal);
+          } catch (error) {
+            if (!(error instanceof VendorError)) throw error;
+            failed++;
+            return;
+          }
+          const byId = new Map((details ?? []).map((plan) => [plan.vendorId, plan]));
+          for (const plan of configurationsByHid.get(hid) ?? []) {
+            const exact = byId.get(plan.vendorId);
+            // A plan the list does not describe keeps its guess, remembered so that it is not read every sync.
+            const found = exact?.schedule.rule ? exact : plan;
+            known.set(plan.vendorId, { schedule: found.schedule, enabled: found.enabled });
+            plan.schedule = found.schedule;
+            plan.enabled = found.enabled;
+          }
+        }),
+      );
+    }
+    const warnings: string[] = [];
+    const unclearLeft = unread.slice(MAX_SCHEDULE_READS).filter((entry) => entry.unclear).length;
+    if (unclearLeft) warnings.push(`The schedules of ${unclearLeft} computer(s) are estimated from their last and next run until they are read over the next syncs.`);
+    if (failed) warnings.push(`The plan schedules of ${failed} computer(s) could not be read; they are estimated from their last and next run.`);
+    return warnings;
   }
 
   async function fetchPlanDetails(hid: string, signal?: AbortSignal) {
@@ -123,6 +204,7 @@ export function createMsp360Adapter(runtime: ConnectionRuntime): Msp360Adapter {
         if (run) runs.push(run);
       }
       if (unmatched) warnings.push(`${unmatched} plan(s) in Monitoring name a computer missing from the computer list; they were left out.`);
+      warnings.push(...(await readExactSchedules(configurationsByHid, signal)));
 
       const endpoints = computers.map((computer) =>
         toEndpoint(

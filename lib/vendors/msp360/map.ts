@@ -180,7 +180,7 @@ function clockTimeUtc(date: Date): string {
 
 // ---------------------------------------------------------------------------------------------- schedules
 
-const UNKNOWN_SCHEDULE: SnapshotSchedule = { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null };
+const UNKNOWN_SCHEDULE: SnapshotSchedule = { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null, approximate: true };
 
 /**
  * `gapMinutes` is within tolerance of a whole number of `unit`s. The agent starts a run a little after it is
@@ -222,13 +222,20 @@ export function scheduleFromMonitoring(item: Pick<Msp360Monitoring, "LastStart" 
   if (days === 1) return { kind: "daily", description: `Daily at ${at}`, expectedIntervalMinutes: DAY, rule: utc(`${m} ${h} * * *`) };
   if (days === 7) return { kind: "weekly", description: `Weekly on ${weekday} at ${at}`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
   if (days !== null && days < 7) {
-    // Only the next day is known: expecting it alone never reports a run on the other days as missed.
-    return { kind: "weekly", description: `Several days a week at ${at} (next on ${weekday})`, expectedIntervalMinutes: WEEK, rule: utc(`${m} ${h} * * ${next.getUTCDay()}`) };
+    // Only the next day is known: expecting it alone never reports a run on the other days as missed. The
+    // adapter replaces this with the plan's own schedule (every listed day) from GET api/Computers/{hid}/Plans.
+    return {
+      kind: "weekly",
+      description: `Several days a week at ${at} (next on ${weekday})`,
+      expectedIntervalMinutes: WEEK,
+      rule: utc(`${m} ${h} * * ${next.getUTCDay()}`),
+      approximate: true,
+    };
   }
   if (days !== null && days >= 28 && days <= 31) {
-    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH, rule: utc(`${m} ${h} ${next.getUTCDate()} * *`) };
+    return { kind: "monthly", description: `Monthly on day ${next.getUTCDate()} at ${at}`, expectedIntervalMinutes: MONTH, rule: utc(`${m} ${h} ${next.getUTCDate()} * *`), approximate: true };
   }
-  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY, rule: every(days * DAY) };
+  if (days !== null) return { kind: "other", description: `Every ${days} days at ${at}`, expectedIntervalMinutes: days * DAY, rule: every(days * DAY), approximate: true };
 
   const hours = gap >= HOUR - 5 && gap < DAY - 30 ? wholeUnits(gap, HOUR) : null;
   if (hours === 1) return { kind: "hourly", description: "Every hour", expectedIntervalMinutes: HOUR, rule: every(HOUR) };
@@ -256,28 +263,36 @@ function longestWeekdayGap(weekDays: readonly string[]): number {
  * Hour and Minute are taken in UTC (the computer's zone is not reported); hourly plans step from NextStart.
  */
 export function scheduleFromPlan(schedule: Msp360ComputerPlan["Plan"]["Schedule"], nextStart?: string | null): SnapshotSchedule {
-  const description = schedule.Description;
+  // Described in our words, with the zone the times are in (the vendor's Description names none).
   const clock = schedule.Hour !== null && schedule.Minute !== null ? `${schedule.Minute} ${schedule.Hour}` : null;
+  const at = schedule.Hour !== null && schedule.Minute !== null ? `${String(schedule.Hour).padStart(2, "0")}:${String(schedule.Minute).padStart(2, "0")} UTC` : null;
   const next = msp360Date(nextStart);
   switch (schedule.Type.toLowerCase()) {
     case "once":
-      return { kind: "manual", description, expectedIntervalMinutes: null, rule: null };
+      return { kind: "manual", description: "Not scheduled (runs once or on demand)", expectedIntervalMinutes: null, rule: null };
     case "hourly": {
-      const everyMinutes = (schedule.RepeatEveryHours ?? 1) * HOUR;
+      const hours = schedule.RepeatEveryHours ?? 1;
+      const everyMinutes = hours * HOUR;
       const anchor = next ?? (schedule.Minute !== null ? new Date(Date.UTC(2000, 0, 1, 0, schedule.Minute)) : null);
-      return { kind: "hourly", description, expectedIntervalMinutes: everyMinutes, rule: anchor ? { kind: "interval", everyMinutes, anchor: anchor.toISOString() } : null };
+      return { kind: "hourly", description: hours === 1 ? "Every hour" : `Every ${hours} hours`, expectedIntervalMinutes: everyMinutes, rule: anchor ? { kind: "interval", everyMinutes, anchor: anchor.toISOString() } : null };
     }
     case "daily":
-      return { kind: "daily", description, expectedIntervalMinutes: DAY, rule: clock ? { kind: "calendar", cron: `${clock} * * *`, timeZone: "UTC" } : null };
+      return { kind: "daily", description: at ? `Daily at ${at}` : "Daily", expectedIntervalMinutes: DAY, rule: clock ? { kind: "calendar", cron: `${clock} * * *`, timeZone: "UTC" } : null };
     case "weekly": {
       const days = weekdayNumbers(schedule.WeekDays ?? []);
       const rule: ScheduleRule | null = clock && days.length ? { kind: "calendar", cron: `${clock} * * ${days.join(",")}`, timeZone: "UTC" } : null;
-      return { kind: "weekly", description, expectedIntervalMinutes: longestWeekdayGap(schedule.WeekDays ?? []) * DAY, rule };
+      const dayNames = days.join(",") === "1,2,3,4,5" ? "workdays (Mon–Fri)" : days.map((d) => WEEKDAYS[d]!.slice(0, 3)).join(", ");
+      return { kind: "weekly", description: `Weekly on ${dayNames || "no day"}${at ? ` at ${at}` : ""}`, expectedIntervalMinutes: longestWeekdayGap(schedule.WeekDays ?? []) * DAY, rule };
     }
     case "monthly":
-      return { kind: "monthly", description, expectedIntervalMinutes: MONTH, rule: clock && next ? { kind: "calendar", cron: `${clock} ${next.getUTCDate()} * *`, timeZone: "UTC" } : null };
+      return {
+        kind: "monthly",
+        description: next ? `Monthly on day ${next.getUTCDate()}${at ? ` at ${at}` : ""}` : "Monthly",
+        expectedIntervalMinutes: MONTH,
+        rule: clock && next ? { kind: "calendar", cron: `${clock} ${next.getUTCDate()} * *`, timeZone: "UTC" } : null,
+      };
     default:
-      return { kind: "other", description, expectedIntervalMinutes: null, rule: null };
+      return { kind: "other", description: "Unknown schedule", expectedIntervalMinutes: null, rule: null };
   }
 }
 

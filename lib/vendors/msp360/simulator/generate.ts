@@ -543,7 +543,7 @@ class PlanFactory {
       const names = os === "macos" ? PLAN_NAMES.macFiles : PLAN_NAMES.desktopFiles;
       this.add("files", names, r.chance(0.6) ? this.daily(11, 14) : this.frequent([2, 4]), [2, 150]);
       if (os === "windows" && r.chance(0.4)) {
-        this.add("image", ["Weekly image backup"], this.weekly(r.pick([[6], [0], [5]]), 18, 23), [60, 500]);
+        this.add("image", ["Weekly image backup"], this.weekly(r.pick([[6], [0], [1, 3, 5], [1, 2, 3, 4, 5]]), 18, 23), [60, 500]);
       }
     }
     if (r.chance(0.04)) {
