@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { syncConnection, type SyncOptions } from "@/lib/sync/engine";
+import { recoverInterruptedSyncs } from "@/lib/sync/recovery";
 import { recordAudit } from "./audit";
 
 export type SyncNowResult =
@@ -44,6 +45,9 @@ export async function syncNowFor(actor: Actor, connectionId: string): Promise<Ex
   const connection = await db().connection.findUnique({ where: { id: connectionId } });
   if (!connection) throw new AppError("not_found", "No such connection.");
   if (!connection.enabled) throw new AppError("conflict", "The connection is disabled; enable it first.");
+  // A sync whose server died (kill -9) must not block this one until its lease runs out, even when the click
+  // comes before the restarted server's own start-up recovery has run: dead holders are cleared first.
+  await recoverInterruptedSyncs();
   const result = await startSyncNow(connection.id);
   const target = { type: "connection", id: connection.id, label: connection.name };
   if (!result.started) {
