@@ -18,6 +18,7 @@ import { useMonitoring, type MonitoringDto } from "@/lib/queries/monitoring";
 import { useOverview, type OverviewDto } from "@/lib/queries/overview";
 import { useSyncStatus, type SyncStatusDto } from "@/lib/queries/sync";
 import { useUsageTrend } from "@/lib/queries/usage";
+import { SUCCESS_WINDOW_HOURS } from "@/lib/schemas/overview";
 import { hasRole, type Role } from "@/lib/schemas/roles";
 import { VENDOR_INFO, VENDORS, type Vendor } from "@/lib/vendors/catalog";
 import { cn } from "@/lib/utils";
@@ -101,7 +102,8 @@ const WINDOW_LABEL: Record<OverviewDto["successRates"][number]["window"], { titl
  * The change against the window before, in percentage points, in words and with an arrow. Only against a window
  * with a fair share of the runs (a fifth, at least 5): "down 20 points against 100% of 3 runs" would alarm for nothing.
  */
-function Trend({ rate, previous, before, finished, previousFinished }: { rate: number | null; previous: number | null; before: string; finished: number; previousFinished: number }) {
+function Trend({ rate, previous, before, finished, previousFinished, unwatched }: { rate: number | null; previous: number | null; before: string; finished: number; previousFinished: number; unwatched: boolean }) {
+  if (unwatched && previous === null) return <span className="text-xs text-muted-foreground">Not watched yet in {before}: nothing to compare</span>;
   if (rate === null || previous === null) return <span className="text-xs text-muted-foreground">No backups in {before} to compare</span>;
   if (previousFinished < Math.max(5, finished / 5)) {
     return (
@@ -122,11 +124,17 @@ function Trend({ rate, previous, before, finished, previousFinished }: { rate: n
   );
 }
 
-function SuccessRates({ data }: { data: OverviewDto["successRates"] | undefined }) {
+function SuccessRates({ data, watchedSince }: { data: OverviewDto["successRates"] | undefined; watchedSince: string | null }) {
+  // eslint-disable-next-line react-hooks/purity -- the windows end now; the page re-reads every minute
+  const now = Date.now();
+  const watchedFrom = watchedSince ? new Date(watchedSince).getTime() : null;
   return (
     <>
       {(data ?? []).map((r) => {
         const label = WINDOW_LABEL[r.window];
+        const span = SUCCESS_WINDOW_HOURS[r.window] * 3_600_000;
+        // Runs from before the app watched are not counted (the vendors' history lists only those that completed).
+        const partly = watchedFrom !== null && watchedFrom > now - span;
         const tone = r.rate === null ? "" : r.rate >= 0.95 ? statusStyle("success").text : r.rate >= 0.8 ? statusStyle("warning").text : statusStyle("failed").text;
         return (
           <Card key={r.window} className="min-w-0" data-testid={`success-rate-${r.window}`}>
@@ -137,8 +145,14 @@ function SuccessRates({ data }: { data: OverviewDto["successRates"] | undefined 
               <span className={cn("text-3xl font-bold tabular-nums leading-none", tone)}>{formatPercent(r.rate)}</span>
               <span className="text-xs text-muted-foreground">
                 {r.finished ? `${formatNumber(r.completed)} of ${plural(r.finished, "finished backup")} made a restore point` : "No backup finished in this window"}
+                {partly ? (
+                  <>
+                    {" "}
+                    since watching began <RelativeTime value={watchedSince} />
+                  </>
+                ) : null}
               </span>
-              <Trend rate={r.rate} previous={r.previousRate} before={label.before} finished={r.finished} previousFinished={r.previousFinished} />
+              <Trend rate={r.rate} previous={r.previousRate} before={label.before} finished={r.finished} previousFinished={r.previousFinished} unwatched={watchedFrom !== null && watchedFrom > now - 2 * span} />
             </CardContent>
           </Card>
         );
@@ -503,7 +517,7 @@ export function OverviewDashboard({ role }: { role: Role }) {
       {error ? <LoadError error={error.error} onRetry={() => error.refetch()} /> : null}
       <StatusTiles data={overview.data?.agents} />
       <section aria-label="Backup success and storage" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <SuccessRates data={overview.data?.successRates} />
+        <SuccessRates data={overview.data?.successRates} watchedSince={overview.data?.watchedSince ?? null} />
         <StorageCard data={overview.data?.storage} />
       </section>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_26rem]">

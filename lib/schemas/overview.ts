@@ -32,6 +32,11 @@ export const overviewSchema = z.object({
     byStatus: z.array(z.object({ status: statusSchema, count: z.number().int() })),
   }),
   successRates: z.array(successRateSchema),
+  /**
+   * When the app began watching (its first agent's first sight, ISO); null before any. The rates count runs from
+   * then on: the vendors' history read back at the first sync lists only backups that completed.
+   */
+  watchedSince: z.string().nullable(),
   /** Customers with failed, missed or overdue plans, worst first. */
   customers: z.array(z.object({ customer: refSchema, failed: z.number().int(), missed: z.number().int(), overdue: z.number().int() })),
   /** Customers with something to look at in all (the list above stops at the first few). */

@@ -25,19 +25,30 @@ async function agentsByStatus(): Promise<OverviewDto["agents"]> {
   return { total: byStatus.reduce((sum, s) => sum + s.count, 0), byStatus };
 }
 
-async function successRate(from: Date, to: Date): Promise<{ finished: number; completed: number; rate: number | null }> {
-  const rows = await db().run.groupBy({ by: ["status"], where: { type: "backup", startedAt: { gte: from, lt: to }, status: { not: "running" } }, _count: { _all: true } });
+/**
+ * When the app began watching each connection: its first agent's first sight. Runs that started before are the
+ * vendor's history read back at the first sync (Rackspace lists only backups that completed), so counting them
+ * would make the weeks before the install look perfect; rates count watched runs only.
+ */
+async function watchedSince(): Promise<Map<string, Date>> {
+  const rows = await db().endpoint.groupBy({ by: ["connectionId"], _min: { firstSeenAt: true } });
+  return new Map(rows.flatMap((r) => (r._min.firstSeenAt ? [[r.connectionId, r._min.firstSeenAt] as const] : [])));
+}
+
+async function successRate(from: Date, to: Date, watched: Map<string, Date>): Promise<{ finished: number; completed: number; rate: number | null }> {
+  const ranges = [...watched].map(([connectionId, since]) => ({ connectionId, startedAt: { gte: since > from ? since : from, lt: to } })).filter((r) => r.startedAt.gte < to);
+  const rows = ranges.length ? await db().run.groupBy({ by: ["status"], where: { type: "backup", status: { not: "running" }, OR: ranges }, _count: { _all: true } }) : [];
   const finished = rows.reduce((sum, r) => sum + r._count._all, 0);
   const completed = rows.filter((r) => isCompleted(asStatus(r.status))).reduce((sum, r) => sum + r._count._all, 0);
   return { finished, completed, rate: finished ? completed / finished : null };
 }
 
-async function successRates(now: Date): Promise<OverviewDto["successRates"]> {
+async function successRates(now: Date, watched: Map<string, Date>): Promise<OverviewDto["successRates"]> {
   return Promise.all(
     SUCCESS_WINDOWS.map(async (window) => {
       const span = SUCCESS_WINDOW_HOURS[window] * HOUR;
       const start = new Date(now.getTime() - span);
-      const [current, previous] = await Promise.all([successRate(start, now), successRate(new Date(start.getTime() - span), start)]);
+      const [current, previous] = await Promise.all([successRate(start, now, watched), successRate(new Date(start.getTime() - span), start, watched)]);
       return { window, ...current, previousRate: previous.rate, previousFinished: previous.finished };
     }),
   );
@@ -83,6 +94,8 @@ async function storage(): Promise<OverviewDto["storage"]> {
 }
 
 export async function overview(now = new Date()): Promise<OverviewDto> {
-  const [agents, rates, customers, usage, settings] = await Promise.all([agentsByStatus(), successRates(now), customersNeedingAttention(now), storage(), monitoringSettings()]);
-  return { agents, successRates: rates, ...customers, overdueAfterHours: settings.overdueWindowHours, storage: usage, generatedAt: now.toISOString() };
+  const watched = await watchedSince();
+  const [agents, rates, customers, usage, settings] = await Promise.all([agentsByStatus(), successRates(now, watched), customersNeedingAttention(now), storage(), monitoringSettings()]);
+  const firstWatched = [...watched.values()].sort((a, b) => a.getTime() - b.getTime())[0];
+  return { agents, successRates: rates, watchedSince: firstWatched?.toISOString() ?? null, ...customers, overdueAfterHours: settings.overdueWindowHours, storage: usage, generatedAt: now.toISOString() };
 }

@@ -53,7 +53,8 @@ describe.each(TEST_PROVIDERS)("overview and list age filters on %s", (provider) 
     ];
     for (const [id, status, customerId, age] of agents) {
       await client.endpoint.create({
-        data: { id, name: id, status, customerId, connectionId: "c-msp", vendor: "msp360", vendorId: id, online: status !== "offline", enabled: status !== "disabled", lastSuccessAt: age === null ? null : hoursAgo(age) },
+        // Watched for 70 days: every run below happened while the app was looking.
+        data: { id, name: id, status, customerId, connectionId: "c-msp", vendor: "msp360", vendorId: id, online: status !== "offline", enabled: status !== "disabled", lastSuccessAt: age === null ? null : hoursAgo(age), firstSeenAt: hoursAgo(70 * 24) },
       });
     }
     // A removed agent counts nowhere.
@@ -200,5 +201,26 @@ describe.each(TEST_PROVIDERS)("overview and list age filters on %s", (provider) 
 
     const plans = (await get<Page>(configurationsRoute.GET, "/api/v1/configurations?sort=lastSuccessAt&order=asc&noSuccessFor=24")).items.map((c) => c.name);
     expect(plans).toEqual(["p-globex-never", "p-initech-disabled-old", "p-acme-overdue", "p-acme-missed", "p-globex-missed"]);
+  });
+
+  // Last: it adds a connection, which the tests above do not expect.
+  it("counts only the runs the app watched: history read back at the first sync does not make the past look perfect", async () => {
+    const client = database.current.client;
+    // A Rackspace account first synced 30 hours ago; its vendor listed three completed backups from before then.
+    await client.endpoint.create({ data: { id: "x-new", name: "x-new", status: "failed", connectionId: "c-rax", vendor: "rackspace", vendorId: "x-new", online: true, enabled: true, firstSeenAt: hoursAgo(30) } });
+    const runs: [string, number][] = [["success", 100], ["success", 60], ["success", 35], ["success", 28], ["failed", 3]];
+    let n = 0;
+    for (const [status, age] of runs) {
+      await client.run.create({ data: { connectionId: "c-rax", vendor: "rackspace", vendorId: `x${n++}`, endpointId: "x-new", type: "backup", status, startedAt: hoursAgo(age) } });
+    }
+    const overview = await get<OverviewDto>(overviewRoute.GET, "/api/v1/overview");
+    const rate = (window: string) => overview.successRates.find((r) => r.window === window)!;
+    // The last 24 h gain the watched failure; the 24 h before gain the watched success at 28 h, not the one at 35 h.
+    expect(rate("24h")).toMatchObject({ finished: 6, completed: 4, previousFinished: 3 });
+    expect(rate("24h").previousRate).toBeCloseTo(2 / 3);
+    // The week gains the two watched runs only; the week before gains none of the history (100 h and 60 h ago).
+    expect(rate("7d")).toMatchObject({ finished: 11, completed: 6 });
+    expect(rate("7d").previousRate).toBe(1);
+    expect(overview.watchedSince).toBe(hoursAgo(70 * 24).toISOString());
   });
 });
