@@ -38,9 +38,11 @@ export function forgetConfigurationReport(configurationId: string): void {
 }
 
 export async function runReport(runId: string, signal?: AbortSignal): Promise<RunReport> {
-  const run = await db().run.findUnique({ where: { id: runId }, select: { id: true, vendorId: true, raw: true, connection: true } });
+  const run = await db().run.findUnique({ where: { id: runId }, select: { id: true, vendorId: true, raw: true, status: true, connection: true } });
   if (!run) throw new AppError("not_found", "No such run.");
-  return cached(`run:${run.id}`, async () => {
+  // Keyed by the run's state too: once a run the app follows has ended (a stop, a finished start), the report
+  // read while it ran is not shown next to its end.
+  return cached(`run:${run.id}:${run.status}`, async () => {
     const report = await (await adapterFor(run.connection)).fetchRunReport({ vendorId: run.vendorId, raw: run.raw }, deadline(signal));
     return {
       report: report && { ...report, startedAt: iso(report.startedAt), endedAt: iso(report.endedAt) },
