@@ -37,9 +37,13 @@ function StatusTiles({ data }: { data: OverviewDto["agents"] | undefined }) {
   return (
     <section aria-labelledby="agents-by-status" className="grid gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="agents-by-status" className="text-lg font-semibold">
-          Agents by status
-        </h2>
+        <div className="grid gap-0.5">
+          <h2 id="agents-by-status" className="text-lg font-semibold">
+            Agents by status
+          </h2>
+          {/* The plan counts below (per customer) count plans; an agent with a failed and a missed plan is one failed agent. */}
+          <p className="text-xs text-muted-foreground">Each agent once, by its most pressing plan.</p>
+        </div>
         <Link href="/agents" className="text-sm text-primary hover:underline" data-testid="overview-total">
           {data ? `All ${plural(total, "agent")}` : "All agents"} →
         </Link>
