@@ -6,6 +6,7 @@
 import { normalizeSchedule, PLAN_FILE_TYPES, type BackupPlan, type PlanFile } from "../backup-plan";
 import type { ActionObject, ActionRequest, ActionResult, Capability, FollowedState, LogLevel, RestorePoint, StartedJob, VendorActions } from "../contract";
 import { ACTION_TYPES, LOG_LEVELS } from "../contract";
+import { AppError } from "@/lib/errors";
 import { VendorError } from "../errors";
 import type { RackspaceClient } from "./client";
 import { isFinalState, parseRunVendorId, stateLabel, statusOfState, type RackspaceActivityInfo, type RackspaceConfigurationInfo } from "./map";
@@ -45,6 +46,17 @@ function planBody(plan: BackupPlan): Omit<RackspaceCreateConfigurationRequest, "
 }
 
 const isPlanFile = (file: { type: string }) => (PLAN_FILE_TYPES as readonly string[]).includes(file.type);
+
+/**
+ * A configuration as the edit form shows it. One whose frequency the documents do not name is refused: the form
+ * would show it as "Manually", and saving any change would quietly stop its schedule.
+ */
+export function editablePlanOf(configuration: RackspaceConfigurationInfo): BackupPlan {
+  if (configuration.frequency === null && configuration.raw.Frequency !== null && configuration.raw.Frequency !== undefined) {
+    throw new AppError("conflict", "This plan runs on a schedule the app cannot show (not manual, hourly, daily or weekly): edit it in Rackspace's control panel, so that saving here does not change its schedule.");
+  }
+  return planOf(configuration);
+}
 
 /** A configuration as the plan form shows it. */
 export function planOf(configuration: RackspaceConfigurationInfo): BackupPlan {
@@ -237,7 +249,7 @@ export function rackspaceActions(client: RackspaceClient): VendorActions {
     },
 
     async readPlan(configuration, signal) {
-      return planOf(await client.getConfiguration(idOf(configuration), signal));
+      return editablePlanOf(await client.getConfiguration(idOf(configuration), signal));
     },
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Status } from "@/lib/vendors/status";
 import { memoryTokenStore } from "@/lib/vendors/memory-token-store";
 import { RackspaceClient } from "./client";
+import { editablePlanOf } from "./actions";
 import {
   parseRunVendorId,
   runVendorId,
@@ -129,6 +130,19 @@ describe("schedules", () => {
       retention: "Versions kept 30 days",
       notifications: "None",
     });
+  });
+});
+
+describe("the edit form's plan", () => {
+  const seed = rackspaceBackupConfigurationSchema.parse(seedExample("config-details.response.json"));
+
+  it("is the configuration's settings for a frequency the documents name", () => {
+    expect(editablePlanOf(toConfigurationInfo(seed))).toMatchObject({ BackupConfigurationName: seed.BackupConfigurationName, Frequency: seed.Frequency });
+  });
+
+  it("is refused for a frequency they do not name, rather than shown (and saved) as manual", () => {
+    const odd = toConfigurationInfo(rackspaceBackupConfigurationSchema.parse({ ...seed, Frequency: "Monthly" }));
+    expect(() => editablePlanOf(odd)).toThrow(/control panel/);
   });
 });
 
