@@ -207,7 +207,11 @@ console.log(
 console.log(`slow app (answers held ${holdMs} ms, polls every ${REFRESH_MS} ms): ${slowAnswered} answered, at most ${maxInFlight} request(s) in flight at once`);
 const ok = peakTab < LIMIT_MB && peakAboveBlank < LIMIT_MB && maxInFlight <= 1 && state === "live";
 console.log(ok ? "PASS" : "FAIL");
-browser.kill();
+// Chromium writes its profile until it has exited: only then can the folder go.
+await new Promise((resolve) => {
+  browser.once("exit", resolve);
+  browser.kill();
+});
 proxy.close();
-fs.rmSync(profile, { recursive: true, force: true });
+fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
 process.exit(ok ? 0 : 1);
