@@ -97,7 +97,8 @@ export function RunReportCard({ runId, vendor, running }: { runId: string; vendo
                 Errors the vendor lists ({report.errors.length}
                 {report.errorCount && report.errorCount > report.errors.length ? ` of ${formatNumber(report.errorCount)}` : ""})
               </h3>
-              <ul className="grid max-h-72 gap-1 overflow-auto">
+              {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
+              <ul className="grid max-h-72 gap-1 overflow-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none" tabIndex={0} aria-label="Errors the vendor lists">
                 {report.errors.map((error, index) => (
                   <li key={index} className="rounded-md bg-destructive/5 px-2.5 py-1.5 text-xs">
                     {error.path ? <span className="block font-mono break-all">{error.path}</span> : null}

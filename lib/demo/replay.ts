@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { INSTANCE_ID, syncConnection, type SyncOutcome } from "@/lib/sync/engine";
+import { holderGoneFromThisHost } from "@/lib/sync/recovery";
 import { demoClock } from "./simulators";
 import { createReplay, loadReplay, replaceReplay, type ReplayState, type StoredReplay } from "./replay-state";
 
@@ -92,7 +93,7 @@ async function claim(): Promise<StoredReplay | null> {
   const stored = await loadReplay();
   if (!stored || stored.state.finishedAt !== null) return null;
   const { runner, heartbeatAt } = stored.state;
-  if (runner && runner !== INSTANCE_ID && heartbeatAt !== null && Date.now() - heartbeatAt < RUNNER_SILENCE_MS && !isGoneProcess(runner)) {
+  if (runner && runner !== INSTANCE_ID && heartbeatAt !== null && Date.now() - heartbeatAt < RUNNER_SILENCE_MS && !holderGoneFromThisHost(runner)) {
     // Another instance is at it (or this app restarted moments ago): look again once it could have gone silent.
     clearTimeout(globalForReplay.backupConsoleReplayRetry);
     globalForReplay.backupConsoleReplayRetry = setTimeout(() => void resumeDemoReplay(), RUNNER_SILENCE_MS).unref();
@@ -101,17 +102,6 @@ async function claim(): Promise<StoredReplay | null> {
   return replaceReplay(stored, { ...stored.state, runner: INSTANCE_ID, heartbeatAt: Date.now() });
 }
 
-/** A runner of this machine whose process has stopped (the app restarted): no need to wait for it to go silent. */
-function isGoneProcess(runner: string): boolean {
-  const [host, pid] = runner.split(":");
-  if (host !== INSTANCE_ID.split(":")[0] || !pid || Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
-}
 
 async function runReplay(): Promise<void> {
   let stored = await claim();

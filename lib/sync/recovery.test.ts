@@ -1,7 +1,7 @@
 // After a crash mid-sync: the interrupted run is marked as such, its lease is released, and "Sync now" starts
 // at once. "Sync now" never says "started" without starting: while a sync runs it says since when.
 import os from "node:os";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_PROVIDERS, useTestDatabase } from "@/lib/testing/test-db";
 import { callRoute, createUserRow, sessionCookie } from "@/lib/testing/session";
@@ -47,6 +47,19 @@ describe.each(TEST_PROVIDERS)("sync recovery on %s", (provider) => {
     expect(holderGoneFromThisHost(`${os.hostname()}:${process.ppid}:alive000`)).toBe(false);
     expect(holderGoneFromThisHost(`another-host:${deadPid()}:deadbeef`)).toBe(false);
     expect(holderGoneFromThisHost("instance-a")).toBe(false);
+  });
+
+  it("takes a killed server that is still a zombie (not yet reaped) for gone", async () => {
+    // bash starts a short child, then becomes `sleep 3`, which never reaps it: for 3 s the child is a zombie.
+    const parent = spawn("bash", ["-c", "sleep 0.05 & echo $!; exec sleep 3"], { stdio: ["ignore", "pipe", "ignore"] });
+    const pid = Number((await new Promise<string>((resolve) => parent.stdout.once("data", (chunk) => resolve(String(chunk))))).trim());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    try {
+      expect(() => process.kill(pid, 0)).not.toThrow(); // it still "exists"…
+      expect(holderGoneFromThisHost(`${os.hostname()}:${pid}:zombie00`)).toBe(true); // …but holds nothing
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 
   it("after a kill -9 mid-sync: the run is marked interrupted, the lease released, and Sync now starts at once", async () => {

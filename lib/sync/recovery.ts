@@ -4,6 +4,7 @@
 // a process on this host that no longer exists. With several instances on PostgreSQL, leases of live
 // instances elsewhere are left alone.
 import "server-only";
+import fs from "node:fs";
 import os from "node:os";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
@@ -21,9 +22,23 @@ export function holderGoneFromThisHost(holder: string, self: string = INSTANCE_I
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+  return isZombie(pid);
+}
+
+/**
+ * A process killed with -9 whose parent died with it stays a zombie until init reaps it, which some container
+ * inits do late (seconds): it still answers kill(pid, 0), but it is dead and holds nothing. Linux only.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.charAt(stat.lastIndexOf(")") + 2);
+    return state === "Z" || state === "X";
+  } catch {
+    return false;
   }
 }
 
