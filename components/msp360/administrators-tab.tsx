@@ -12,7 +12,7 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { useMsp360List, type Msp360AdministratorDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
 import { blank, QueryTable, TabIntro } from "./list-card";
-import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
+import { CheckboxField, ConfirmOperation, FormButtons, FormDialog, FormError, NameFields, useOperationForm } from "./operation-form";
 
 function CreateAdministratorForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
   const { form, submit, formError, pending } = useOperationForm(
@@ -31,22 +31,9 @@ function CreateAdministratorForm({ connectionId, onDone }: { connectionId: strin
       <FormField id="admin-password" label="Initial password" hint="At least 6 characters; MSP360 asks for a new one at first sign-in." error={errors.initialPassword?.message}>
         <Input id="admin-password" type="password" autoComplete="new-password" aria-invalid={!!errors.initialPassword} {...form.register("initialPassword")} />
       </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="admin-first" label="First name" error={errors.firstName?.message}>
-          <Input id="admin-first" {...form.register("firstName", { setValueAs: blank })} />
-        </FormField>
-        <FormField id="admin-last" label="Last name" error={errors.lastName?.message}>
-          <Input id="admin-last" {...form.register("lastName", { setValueAs: blank })} />
-        </FormField>
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("enabled")} />
-        Enabled: may sign in to the MSP360 console
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("sendInstruction")} />
-        Email MSP360&apos;s sign-in instructions
-      </label>
+      <NameFields idPrefix="admin" first={form.register("firstName", { setValueAs: blank })} last={form.register("lastName", { setValueAs: blank })} errors={errors} />
+      <CheckboxField {...form.register("enabled")}>Enabled: may sign in to the MSP360 console</CheckboxField>
+      <CheckboxField {...form.register("sendInstruction")}>Email MSP360&apos;s sign-in instructions</CheckboxField>
       <FormButtons onCancel={onDone} pending={pending} label="Create administrator" />
     </form>
   );
@@ -63,18 +50,8 @@ function EditAdministratorForm({ connectionId, admin, onDone }: { connectionId: 
   return (
     <form className="grid gap-4" onSubmit={submit} noValidate>
       <FormError message={formError} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="admin-edit-first" label="First name" error={errors.firstName?.message}>
-          <Input id="admin-edit-first" {...form.register("firstName")} />
-        </FormField>
-        <FormField id="admin-edit-last" label="Last name" error={errors.lastName?.message}>
-          <Input id="admin-edit-last" {...form.register("lastName")} />
-        </FormField>
-      </div>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("enabled")} />
-        Enabled: may sign in to the MSP360 console
-      </label>
+      <NameFields idPrefix="admin-edit" first={form.register("firstName")} last={form.register("lastName")} errors={errors} />
+      <CheckboxField {...form.register("enabled")}>Enabled: may sign in to the MSP360 console</CheckboxField>
       <FormButtons onCancel={onDone} pending={pending} label="Save" />
     </form>
   );

@@ -8,7 +8,7 @@ import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { useMsp360List, useMsp360Operate } from "@/lib/queries/msp360-admin";
 import { MSP360_BUILD_EDITIONS, msp360BuildLabel, msp360Operations } from "@/lib/schemas/msp360-admin";
 import { QueryTable, TabIntro } from "./list-card";
-import { FormButtons, FormDialog, FormError, problemOf } from "./operation-form";
+import { CheckboxField, FormButtons, FormDialog, FormError, problemOf } from "./operation-form";
 
 function RequestBuildsForm({ connectionId, onDone }: { connectionId: string; onDone: () => void }) {
   const operate = useMsp360Operate(connectionId);
@@ -44,10 +44,11 @@ function RequestBuildsForm({ connectionId, onDone }: { connectionId: string; onD
           </label>
         ))}
       </fieldset>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" checked={sandbox} onChange={(e) => setSandbox(e.target.checked)} />
+      <CheckboxField checked={sandbox} onChange={(e) => setSandbox(e.target.checked)}>
+
         Sandbox build (for testing a new version before customers get it)
-      </label>
+
+      </CheckboxField>
       <FormButtons onCancel={onDone} pending={operate.isPending} label="Request builds" />
     </form>
   );

@@ -12,7 +12,7 @@ import { formatBytes, formatMoney } from "@/lib/format";
 import { useMsp360List, type Msp360CompanyDto, type Msp360PackageDto } from "@/lib/queries/msp360-admin";
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
 import { blank, QueryTable, TabIntro } from "./list-card";
-import { ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
+import { CheckboxField, ConfirmOperation, FormButtons, FormDialog, FormError, useOperationForm } from "./operation-form";
 
 const GB = 1024 ** 3;
 function CompanyForm({ connectionId, company, onDone }: { connectionId: string; company: Msp360CompanyDto | null; onDone: () => void }) {
@@ -121,10 +121,7 @@ function PackageForm({ connectionId, item, onDone }: { connectionId: string; ite
         </FormField>
       </div>
       {item ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4" {...form.register("enabled")} />
-          Enabled: can be chosen for new destinations
-        </label>
+        <CheckboxField {...form.register("enabled")}>Enabled: can be chosen for new destinations</CheckboxField>
       ) : null}
       <FormButtons onCancel={onDone} pending={pending} label={item ? "Save" : "Create package"} />
     </form>

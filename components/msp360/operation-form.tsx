@@ -2,13 +2,14 @@
 // The pieces every MSP360 administration form shares: checked by the operation's own schema (the one the route
 // checks with) before anything is sent, MSP360's refusal shown in its words, the result said in a toast.
 import { useState, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { ApiError } from "@/lib/api/client";
@@ -67,6 +68,30 @@ export function FormButtons({ onCancel, pending, label, destructive = false, dis
         {pending ? "Sending to MSP360…" : label}
       </Button>
     </DialogFooter>
+  );
+}
+
+/** A checkbox with its words: the switches of MSP360's forms (enabled, send instructions…). */
+export function CheckboxField({ children, ...input }: React.ComponentProps<"input"> & { children: ReactNode }) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" className="size-4" {...input} />
+      {children}
+    </label>
+  );
+}
+
+/** First and last name side by side, as MSP360's users and administrators have them. */
+export function NameFields({ idPrefix, first, last, errors }: { idPrefix: string; first: UseFormRegisterReturn; last: UseFormRegisterReturn; errors: { firstName?: { message?: string }; lastName?: { message?: string } } }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <FormField id={`${idPrefix}-first`} label="First name" error={errors.firstName?.message}>
+        <Input id={`${idPrefix}-first`} {...first} />
+      </FormField>
+      <FormField id={`${idPrefix}-last`} label="Last name" error={errors.lastName?.message}>
+        <Input id={`${idPrefix}-last`} {...last} />
+      </FormField>
+    </div>
   );
 }
 

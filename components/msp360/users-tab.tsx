@@ -17,7 +17,7 @@ import { useMsp360List, useMsp360Operate, type Msp360UserDto } from "@/lib/queri
 import { msp360Operations } from "@/lib/schemas/msp360-admin";
 import { cn } from "@/lib/utils";
 import { blank, QueryTable, TabIntro } from "./list-card";
-import { ConfirmOperation, FormButtons, FormDialog, FormError, problemOf, useOperationForm } from "./operation-form";
+import { CheckboxField, ConfirmOperation, FormButtons, FormDialog, FormError, NameFields, problemOf, useOperationForm } from "./operation-form";
 
 function CompanyOptions({ connectionId }: { connectionId: string }) {
   const companies = useMsp360List(connectionId, "companies");
@@ -51,27 +51,14 @@ function CreateUserForm({ connectionId, onDone }: { connectionId: string; onDone
       <FormField id="msp-user-password" label="Password" hint="At least 6 characters. MSP360 keeps it; this app does not." error={errors.password?.message}>
         <Input id="msp-user-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="msp-user-first" label="First name" error={errors.firstName?.message}>
-          <Input id="msp-user-first" {...form.register("firstName", { setValueAs: blank })} />
-        </FormField>
-        <FormField id="msp-user-last" label="Last name" error={errors.lastName?.message}>
-          <Input id="msp-user-last" {...form.register("lastName", { setValueAs: blank })} />
-        </FormField>
-      </div>
+      <NameFields idPrefix="msp-user" first={form.register("firstName", { setValueAs: blank })} last={form.register("lastName", { setValueAs: blank })} errors={errors} />
       <FormField id="msp-user-company" label="Company" error={errors.company?.message}>
         <NativeSelect id="msp-user-company" {...company}>
           <CompanyOptions connectionId={connectionId} />
         </NativeSelect>
       </FormField>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("enabled")} />
-        Enabled: its computers may back up at once
-      </label>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("sendInstructions")} />
-        Email the user MSP360&apos;s sign-in instructions
-      </label>
+      <CheckboxField {...form.register("enabled")}>Enabled: its computers may back up at once</CheckboxField>
+      <CheckboxField {...form.register("sendInstructions")}>Email the user MSP360&apos;s sign-in instructions</CheckboxField>
       <FormButtons onCancel={onDone} pending={pending} label="Create user" />
     </form>
   );
@@ -91,14 +78,7 @@ function EditUserForm({ connectionId, user, onDone }: { connectionId: string; us
       <FormField id="msp-edit-email" label="Email" error={errors.email?.message}>
         <Input id="msp-edit-email" type="email" autoComplete="off" aria-invalid={!!errors.email} {...form.register("email")} />
       </FormField>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="msp-edit-first" label="First name" error={errors.firstName?.message}>
-          <Input id="msp-edit-first" {...form.register("firstName")} />
-        </FormField>
-        <FormField id="msp-edit-last" label="Last name" error={errors.lastName?.message}>
-          <Input id="msp-edit-last" {...form.register("lastName")} />
-        </FormField>
-      </div>
+      <NameFields idPrefix="msp-edit" first={form.register("firstName")} last={form.register("lastName")} errors={errors} />
       <FormField id="msp-edit-company" label="Company" error={errors.company?.message}>
         <NativeSelect id="msp-edit-company" {...form.register("company")}>
           <CompanyOptions connectionId={connectionId} />
@@ -107,10 +87,7 @@ function EditUserForm({ connectionId, user, onDone }: { connectionId: string; us
       <FormField id="msp-edit-password" label="New password" hint="Leave empty to keep the current one." error={errors.password?.message}>
         <Input id="msp-edit-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password", { setValueAs: blank })} />
       </FormField>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4" {...form.register("enabled")} />
-        Enabled (a disabled user&apos;s computers stop backing up)
-      </label>
+      <CheckboxField {...form.register("enabled")}>Enabled (a disabled user&apos;s computers stop backing up)</CheckboxField>
       <FormButtons onCancel={onDone} pending={pending} label="Save" />
     </form>
   );
