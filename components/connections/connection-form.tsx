@@ -2,15 +2,14 @@
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { DialogFooter } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { ApiError } from "@/lib/api/client";
 import { useSaveConnection } from "@/lib/queries/connections";
 import type { ConnectionDto } from "@/lib/schemas/connections";
 import { RACKSPACE_REGIONS, VENDORS, VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+import { FormFooter } from "@/components/common/form-footer";
 
 interface FormValues {
   vendor: Vendor;
@@ -154,14 +153,7 @@ export function ConnectionForm({ connection, onDone }: { connection?: Connection
           </label>
         </FormField>
       ) : null}
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : connection ? "Save" : "Add connection"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label={isSubmitting ? "Saving…" : connection ? "Save" : "Add connection"} />
     </form>
   );
 }

@@ -39,6 +39,7 @@ import {
 } from "@/lib/queries/customers";
 import { DEFAULT_OVERDUE_WINDOW_HOURS } from "@/lib/schemas/customers";
 import { VENDOR_INFO } from "@/lib/vendors/catalog";
+import { FormFooter } from "@/components/common/form-footer";
 
 const KIND_LABELS: Record<string, string> = { company: "company", user: "user without a company", account: "account" };
 
@@ -92,14 +93,7 @@ function EditCustomerForm({ customer, onDone }: { customer: CustomerDto; onDone:
       >
         <Input id="customer-overdue" inputMode="numeric" placeholder={String(DEFAULT_OVERDUE_WINDOW_HOURS)} className="w-32" aria-invalid={!!errors.overdueWindowHours} {...form.register("overdueWindowHours")} />
       </FormField>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Save
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label="Save" />
     </form>
   );
 }

@@ -24,6 +24,7 @@ import { useCustomers } from "@/lib/queries/customers";
 import { useDisplayLinks, useRevokeDisplayLink, useSaveDisplayLink } from "@/lib/queries/display-links";
 import { WALL_PAGES, WALL_PAGE_LABELS, wallPageSchema, type DisplayLinkDto } from "@/lib/schemas/display-links";
 import { VENDOR_INFO, type Vendor } from "@/lib/vendors/catalog";
+import { FormFooter } from "@/components/common/form-footer";
 
 const formSchema = z
   .object({
@@ -115,14 +116,7 @@ function LinkForm({ existing, onDone }: { existing?: DisplayLinkDto; onDone: (cr
           <Input id="dl-refresh" type="number" min={1} max={300} aria-invalid={!!errors.refreshSeconds} {...form.register("refreshSeconds")} />
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {existing ? "Save" : "Create link"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={() => onDone(null)} pending={isSubmitting} label={existing ? "Save" : "Create link"} />
     </form>
   );
 }

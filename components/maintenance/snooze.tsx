@@ -10,7 +10,7 @@ import { addDays, addHours, format, setHours, startOfHour } from "date-fns";
 import { toast } from "sonner";
 import { AlarmClockOffIcon, WrenchIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -19,6 +19,7 @@ import { ApiError } from "@/lib/api/client";
 import { useCreateMaintenanceWindow, useEndMaintenanceWindow, useMaintenanceWindows, type MaintenanceWindowDto, type PlannedItem } from "@/lib/queries/maintenance";
 import { plural } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { FormFooter } from "@/components/common/form-footer";
 
 export interface SnoozeTarget {
   type: "customer" | "endpoint";
@@ -100,14 +101,7 @@ function SnoozeForm({ targets, onDone }: { targets: SnoozeTarget[]; onDone: () =
       <FormField id="snooze-reason" label="Reason" error={errors.reason?.message}>
         <Input id="snooze-reason" placeholder="Server move, office closed…" autoComplete="off" aria-invalid={!!errors.reason} {...form.register("reason")} />
       </FormField>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Snooze
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label="Snooze" />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormFooter } from "@/components/common/form-footer";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -59,16 +60,7 @@ export function FormDialog({ open, onOpenChange, title, description, children }:
 }
 
 export function FormButtons({ onCancel, pending, label, destructive = false, disabled = false }: { onCancel: () => void; pending: boolean; label: string; destructive?: boolean; disabled?: boolean }) {
-  return (
-    <DialogFooter>
-      <Button type="button" variant="outline" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending || disabled}>
-        {pending ? "Sending to MSP360…" : label}
-      </Button>
-    </DialogFooter>
-  );
+  return <FormFooter onCancel={onCancel} pending={pending} label={pending ? "Sending to MSP360…" : label} destructive={destructive} disabled={disabled} />;
 }
 
 /** A checkbox with its words: the switches of MSP360's forms (enabled, send instructions…). */

@@ -5,8 +5,6 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { DialogFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect, fieldClasses } from "@/components/ui/input";
@@ -14,6 +12,7 @@ import { ApiError } from "@/lib/api/client";
 import { useCustomers } from "@/lib/queries/customers";
 import { ipOrRangeSchema, type KeyDto } from "@/lib/schemas/public-api";
 import { cn } from "@/lib/utils";
+import { FormFooter } from "@/components/common/form-footer";
 
 const lines = (text: string) => text.split(/[\s,]+/).map((l) => l.trim()).filter(Boolean);
 
@@ -120,14 +119,7 @@ export function KeyForm({
           />
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {submitLabel}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onCancel} pending={isSubmitting} label={submitLabel} />
     </form>
   );
 }

@@ -10,7 +10,6 @@ import { toast } from "sonner";
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, XIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DialogFooter } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect, fieldClasses } from "@/components/ui/input";
@@ -33,6 +32,7 @@ import {
   type WidgetDefinition,
 } from "@/lib/schemas/public-api";
 import { cn } from "@/lib/utils";
+import { FormFooter } from "@/components/common/form-footer";
 
 const base = { name: z.string().trim().min(1, "Enter a name.").max(100), description: z.string().trim().max(1000) };
 const datasetFormSchema = z.object({ ...base, definition: datasetDefinitionSchema });
@@ -268,14 +268,7 @@ function DatasetEditor({ target, sources, onDone }: { target: EditorTarget; sour
           </NativeSelect>
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {target.mode === "edit" ? "Save dataset" : "Create dataset"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label={target.mode === "edit" ? "Save dataset" : "Create dataset"} />
     </form>
   );
 }
@@ -442,14 +435,7 @@ function WidgetEditor({ target, sources, onDone }: { target: EditorTarget; sourc
           </NativeSelect>
         </FormField>
       </div>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {target.mode === "edit" ? "Save widget" : "Create widget"}
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label={target.mode === "edit" ? "Save widget" : "Create widget"} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
@@ -21,6 +21,7 @@ import { ROLES, ROLE_LABELS, type Role } from "@/lib/schemas/roles";
 import { createUserInputSchema, type CreateUserInput, type UserDto } from "@/lib/schemas/users";
 import { passwordSchema } from "@/lib/schemas/password";
 import { z } from "zod";
+import { FormFooter } from "@/components/common/form-footer";
 
 function useApiErrorToast() {
   return (title: string, error: unknown) => toast.error(title, { description: error instanceof Error ? error.message : undefined });
@@ -69,14 +70,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
       <FormField id="user-password" label="Initial password" hint="At least 12 characters. Share it safely." error={errors.password?.message}>
         <Input id="user-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </FormField>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Create user
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label="Create user" />
     </form>
   );
 }
@@ -101,14 +95,7 @@ function ResetPasswordForm({ user, onDone }: { user: UserDto; onDone: () => void
       <FormField id="reset-password" label="New password" hint="At least 12 characters." error={errors.password?.message}>
         <Input id="reset-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...form.register("password")} />
       </FormField>
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Reset password
-        </Button>
-      </DialogFooter>
+      <FormFooter onCancel={onDone} pending={isSubmitting} label="Reset password" />
     </form>
   );
 }
